@@ -1,0 +1,45 @@
+# Two commands a newcomer needs:  make serve  (read the site at http://127.0.0.1:8000)  and  make test.
+# Everything else is a step of these or an extra (pdf, offline, bench). Run `make help` for the list.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE   ?= site
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test lint system-deps clean
+
+help:  ## list the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.dev-deps: requirements-dev.txt requirements.txt $(BIN)/.site-deps
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/.site-deps  ## set up and serve the site at http://127.0.0.1:8000 (reloads on save)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.site-deps  ## build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+system-deps:  ## install Chromium and poppler-utils with apt when missing (browser and PDF tests)
+	@bash scripts/system-deps.sh
+
+test: $(BIN)/.dev-deps system-deps  ## set up and run every check and test
+	$(BIN)/ruff check macros hooks scripts tests
+	$(BIN)/yamllint --strict data mkdocs.yml
+	$(BIN)/pytest
+
+lint: $(BIN)/.dev-deps  ## only the fast checks (ruff, yamllint)
+	$(BIN)/ruff check macros hooks scripts tests
+	$(BIN)/yamllint --strict data mkdocs.yml
+
+clean:  ## remove the built site and caches (keeps .venv)
+	rm -rf $(SITE) .pytest_cache .ruff_cache

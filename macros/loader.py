@@ -1,0 +1,388 @@
+"""Read ``data/``, validate it against the model, resolve cross-references, derive back-links.
+
+The loader keeps the line of every key it reads, so that each error can name the file, the line and
+the key. It collects every problem it finds before failing, so a contributor fixes them in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import DataError, DataErrors
+from .model import Indicator, Mission, Office, Reference, Term
+
+Path_ = tuple[Any, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Handbook:
+    """Everything in ``data/``, validated and cross-linked. Build it with :func:`load`."""
+
+    missions: list[Mission]
+    indicators: dict[str, Indicator]  # in handbook order: mission by mission, as written
+    office: Office
+    references: dict[str, Reference]
+    glossary: list[Term]
+    indicator_mission: dict[str, str] = field(default_factory=dict)
+    related_indicators: dict[str, list[str]] = field(default_factory=dict)  # both directions
+    related_missions: dict[str, list[str]] = field(default_factory=dict)  # both directions
+    cited_by: dict[str, list[str]] = field(default_factory=dict)  # reference id -> indicator ids
+    owned_by: dict[str, list[str]] = field(default_factory=dict)  # owner id -> indicator ids
+
+    def mission(self, mission_id: str) -> Mission:
+        return next(m for m in self.missions if m.id == mission_id)
+
+    def indicators_of(self, mission_id: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if self.indicator_mission[i.id] == mission_id]
+
+    def owner_names(self) -> dict[str, str]:
+        o = self.office
+        return {x.id: x.name for x in [*o.groups, *o.roles, *o.committees]}
+
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviation -> full form, from the glossary and the office's roles and committees."""
+        found = {t.abbr: t.term for t in self.glossary if t.abbr}
+        for x in [*self.office.roles, *self.office.committees]:
+            if x.abbr:
+                found.setdefault(x.abbr, x.name)
+        return found
+
+
+# ── YAML with line numbers ────────────────────────────────────────────────────────────────────
+
+
+class _Source:
+    """One YAML file: its parsed data and the line of every key and list item in it."""
+
+    def __init__(self, path: Path, root: Path):
+        self.path = path
+        self.name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        self.lines: dict[Path_, int] = {(): 1}
+        self.errors: list[DataError] = []
+        self.data: Any = None
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self._error(None, "", f"ไฟล์ไม่ได้บันทึกเป็น UTF-8 ({exc.reason})",
+                        "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8")
+            return
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                self._walk(loader, node, ())
+                self.data = loader.construct_document(node)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = f"รูปแบบ YAML ไม่ถูกต้อง: {exc.problem or exc.context}"
+            self._error(mark.line + 1 if mark else None, "", problem,
+                        "ตรวจการย่อหน้า (ใช้ช่องว่าง ไม่ใช้แท็บ) เครื่องหมาย : หลังชื่อคีย์ และ - หน้ารายการ "
+                        "ข้อความที่มี : หรือ # ให้ครอบด้วยเครื่องหมายคำพูด")
+        finally:
+            loader.dispose()
+
+    def _walk(self, loader: yaml.SafeLoader, node: yaml.Node, path: Path_) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else key_node.value
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    self._error(line, self.describe((*path, key)),
+                                f"คีย์ `{key}` ซ้ำกับบรรทัด {seen[key]} (YAML จะเก็บไว้เพียงค่าเดียว ค่าหนึ่งจะหายไป)",
+                                "รวมสองค่าเป็นค่าเดียว หรือลบคีย์ที่ซ้ำ")
+                seen[key] = line
+                self.lines[(*path, key)] = line
+                self._walk(loader, value_node, (*path, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.lines[(*path, i)] = item.start_mark.line + 1
+                self._walk(loader, item, (*path, i))
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the deepest known key on ``path`` (a missing key points at its parent)."""
+        wanted = tuple(str(p) for p in path)
+        best_len, best = -1, 1
+        for known, line in self.lines.items():
+            as_str = tuple(str(p) for p in known)
+            if len(as_str) > best_len and wanted[: len(as_str)] == as_str:
+                best_len, best = len(as_str), line
+        return best
+
+    def describe(self, path: Path_) -> str:
+        """A readable key path: list items are named by their ``id`` when they have one."""
+        parts: list[str] = []
+        node: Any = self.data
+        for p in path:
+            if isinstance(p, int) and isinstance(node, list) and 0 <= p < len(node):
+                node = node[p]
+                ident = node.get("id") if isinstance(node, dict) else None
+                parts.append(str(ident) if ident else f"รายการที่ {p + 1}")
+            else:
+                node = node.get(p) if isinstance(node, dict) else None
+                parts.append(str(p))
+        return " › ".join(parts)
+
+    def _error(self, line: int | None, key: str, problem: str, fix: str) -> None:
+        self.errors.append(DataError(self.name, line, key, problem, fix))
+
+    def error_at(self, path: Path_, problem: str, fix: str) -> None:
+        self._error(self.line_of(path), self.describe(path), problem, fix)
+
+    def validate(self, model: type[M] | Any, data: Any, base: Path_ = ()) -> M | None:
+        """Validate ``data`` (found at ``base`` in this file) and turn pydantic's errors into Thai."""
+        adapter = TypeAdapter(model)
+        try:
+            return adapter.validate_python(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = tuple(p for p in err["loc"] if p != "[key]")
+                self.error_at((*base, *loc), *_explain(err, model))
+            return None
+
+
+
+
+# ── Pydantic errors in Thai ──────────────────────────────────────────────────────────────────
+
+_TYPES = {
+    "string_type": "ข้อความ",
+    "int_type": "จำนวนเต็ม",
+    "int_parsing": "จำนวนเต็ม",
+    "bool_type": "true หรือ false",
+    "list_type": "รายการ (แต่ละบรรทัดขึ้นต้นด้วย - )",
+    "dict_type": "ชุดคีย์และค่า (key: value)",
+    "model_type": "ชุดคีย์และค่า (key: value)",
+    "model_attributes_type": "ชุดคีย์และค่า (key: value)",
+}
+
+
+def _explain(err: Any, model: Any) -> tuple[str, str]:
+    """(problem, fix) in Thai for one pydantic error."""
+    kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
+    key = str(loc[-1]) if loc else ""
+    given = err.get("input")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f" หรือหมายถึง `{close[0]}`?" if close else ""
+        return (f"ไม่รู้จักคีย์ `{key}`{hint}",
+                f"ใช้ได้เฉพาะคีย์ {', '.join(f'`{a}`' for a in allowed)} (ดู data/README.md)")
+    if kind == "missing":
+        return (f"ขาดคีย์ `{key}` ที่จำเป็น", f"เพิ่ม `{key}:` พร้อมค่าให้รายการนี้ (ดู data/README.md)")
+    if kind in _TYPES:
+        return (f"`{key}` ต้องเป็น{_TYPES[kind]} แต่พบ {_show(given)}",
+                f"แก้ค่า `{key}` ให้เป็น{_TYPES[kind]} ถ้าเป็นข้อความที่ YAML อ่านเป็นอย่างอื่น "
+                "(เช่น yes, no, 1.0, 12:30) ให้ครอบด้วยเครื่องหมายคำพูด")
+    if kind == "string_too_short":
+        return (f"`{key}` เป็นค่าว่าง", f"ใส่ข้อความให้ `{key}` หรือลบคีย์นี้ถ้าไม่บังคับ")
+    if kind == "too_short":
+        return (f"`{key}` ต้องมีอย่างน้อย {ctx.get('min_length')} รายการ แต่มี {ctx.get('actual_length')}",
+                f"เพิ่มรายการใน `{key}` ให้ครบ")
+    if kind == "string_pattern_mismatch":
+        return (f"`{key}` มีรูปแบบไม่ถูกต้อง: {_show(given)}", _PATTERN_FIX.get(ctx.get("pattern", ""),
+                f"ค่าต้องตรงกับรูปแบบ {ctx.get('pattern')}"))
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return (f"`{key}` มีค่า {_show(given)} อยู่นอกช่วงที่ใช้ได้",
+                f"ใช้ค่า{'ตั้งแต่ ' + str(ctx['ge']) if 'ge' in ctx else 'ไม่เกิน ' + str(ctx.get('le'))}")
+    if kind == "literal_error":
+        return (f"`{key}` มีค่า {_show(given)} ซึ่งไม่อยู่ในตัวเลือก", f"ใช้ค่าใดค่าหนึ่ง: {ctx.get('expected')}")
+    if kind == "value_error":
+        problem, _, fix = str(ctx.get("error")).partition(" || ")
+        return (f"`{key}`: {problem}", fix or "ดูคำอธิบายคีย์นี้ใน data/README.md")
+    return (f"`{key}`: {err['msg']}", "ดูคำอธิบายคีย์นี้ใน data/README.md")
+
+
+_PATTERN_FIX = {
+    r"^[A-Z]{2}-\d{2}$": "รหัสตัวชี้วัดเป็นอักษรอังกฤษตัวใหญ่สองตัว ขีด และเลขสองหลัก เช่น LD-01",
+    r"^[a-z][a-z0-9-]*$": "id ใช้อักษรอังกฤษตัวเล็ก ตัวเลข และขีด - เท่านั้น เช่น policy-plan",
+    r"^[A-Z]{2}$": "prefix เป็นอักษรอังกฤษตัวใหญ่สองตัว เช่น LD",
+}
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (nested) model at ``loc``, for 'did you mean' hints."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            break
+        annotation = fields[part].annotation
+        current = next((a for a in getattr(annotation, "__args__", ()) if hasattr(a, "model_fields")),
+                       annotation)
+    if not hasattr(current, "model_fields"):
+        current = next((a for a in getattr(current, "__args__", ()) if hasattr(a, "model_fields")), current)
+    return list(getattr(current, "model_fields", {}))
+
+
+# ── Loading the whole handbook ───────────────────────────────────────────────────────────────
+
+
+def load(data_dir: Path, root: Path | None = None) -> Handbook:
+    """Load and check everything under ``data_dir``; raise :class:`DataErrors` listing every problem."""
+    root = root or data_dir.parent
+    sources: list[_Source] = []
+
+    def read(path: Path) -> _Source:
+        src = _Source(path, root)
+        sources.append(src)
+        if not path.exists():
+            src.errors.append(DataError(src.name, None, "", "ไม่พบไฟล์นี้", "สร้างไฟล์ตามตัวอย่างใน data/README.md"))
+        return src
+
+    missions_src = read(data_dir / "missions.yml")
+    missions = missions_src.validate(list[Mission], missions_src.data) if missions_src.data is not None else None
+    office_src = read(data_dir / "groups.yml")
+    office = office_src.validate(Office, office_src.data) if office_src.data is not None else None
+    refs_src = read(data_dir / "references.yml")
+    refs = refs_src.validate(list[Reference], refs_src.data) if refs_src.data is not None else None
+    gloss_src = read(data_dir / "glossary.yml")
+    glossary = gloss_src.validate(list[Term], gloss_src.data) if gloss_src.data is not None else None
+
+    missions = missions or []
+    _unique(missions_src, missions_src.data, "id")
+    _unique(missions_src, missions_src.data, "number")
+    _unique(missions_src, missions_src.data, "prefix")
+    mission_ids = [m.id for m in missions]
+    for i, m in enumerate(missions):
+        for j, rel in enumerate(m.related):
+            _known(missions_src, (i, "related", j), rel, mission_ids, "ภารกิจ", "data/missions.yml")
+
+    # Indicators: one file per mission, named after the mission's id.
+    indicators: dict[str, Indicator] = {}
+    broken_ids: set[str] = set()
+    indicator_mission: dict[str, str] = {}
+    where: dict[str, tuple[_Source, int]] = {}
+    ind_dir = data_dir / "indicators"
+    files = sorted(ind_dir.glob("*.yml")) if ind_dir.is_dir() else []
+    by_stem = {f.stem: f for f in files}
+    for f in files:
+        if f.stem not in mission_ids:
+            src = read(f)
+            src.errors.append(DataError(src.name, None, "", f"ชื่อไฟล์ `{f.name}` ไม่ตรงกับ id ของภารกิจใด",
+                                        f"ตั้งชื่อไฟล์ตาม id ใน data/missions.yml: {', '.join(mission_ids)}"))
+    for m in missions:
+        if m.id not in by_stem:
+            src = read(ind_dir / f"{m.id}.yml")
+            continue
+        src = read(by_stem[m.id])
+        if src.data is None:
+            continue
+        if not isinstance(src.data, list):
+            src.error_at((), "ไฟล์ตัวชี้วัดต้องเป็นรายการ (แต่ละตัวชี้วัดขึ้นต้นด้วย - id: ...)",
+                         "ดูตัวอย่างใน data/README.md")
+            continue
+        _unique(src, src.data, "id")
+        for i, raw in enumerate(src.data):
+            ind = src.validate(Indicator, raw, base=(i,))
+            if ind is None:
+                # Still known by id, so that other files' links to it do not cascade into more errors.
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    broken_ids.add(raw["id"])
+                continue
+            if not ind.id.startswith(m.prefix + "-"):
+                src.error_at((i, "id"), f"รหัส `{ind.id}` ไม่ขึ้นต้นด้วย {m.prefix}- ของภารกิจ{m.title}",
+                             f"เปลี่ยนรหัสให้ขึ้นต้นด้วย {m.prefix}- หรือย้ายตัวชี้วัดไปไฟล์ของภารกิจที่ถูกต้อง")
+            if ind.id in indicators:
+                other, _ = where[ind.id]
+                src.error_at((i, "id"), f"รหัส `{ind.id}` ซ้ำกับตัวชี้วัดใน {other.name}",
+                             "ใช้รหัสใหม่ที่ยังไม่มีใครใช้ (รหัสตัวชี้วัดต้องไม่ซ้ำกันทั้งคู่มือ)")
+                continue
+            indicators[ind.id] = ind
+            indicator_mission[ind.id] = m.id
+            where[ind.id] = (src, i)
+
+    # Cross-references, checked once everything is read.
+    owner_ids = [x.id for x in [*office.groups, *office.roles, *office.committees]] if office else []
+    seen_owner: dict[str, str] = {}
+    for section in ("groups", "roles", "committees"):
+        for i, x in enumerate(getattr(office, section) if office else []):
+            if x.id in seen_owner:
+                office_src.error_at((section, i, "id"), f"id `{x.id}` ซ้ำกับ {seen_owner[x.id]}",
+                                    "id ของกลุ่ม บทบาท และคณะกรรมการต้องไม่ซ้ำกัน เปลี่ยนให้ต่างกัน")
+            seen_owner[x.id] = f"{section} รายการที่ {i + 1}"
+    ref_ids = [r.id for r in refs or []]
+    _unique(refs_src, refs_src.data, "id")
+    for ind_id, ind in indicators.items():
+        src, i = where[ind_id]
+        for j, o in enumerate(ind.owners):
+            _known(src, (i, "owners", j), o, owner_ids, "ผู้รับผิดชอบ", "data/groups.yml")
+        for j, r in enumerate(ind.related):
+            _known(src, (i, "related", j), r, [*indicators, *broken_ids], "ตัวชี้วัด", "data/indicators/")
+            if r == ind_id:
+                src.error_at((i, "related", j), "ตัวชี้วัดอ้างถึงตัวเอง", "ลบรหัสนี้ออกจาก `related`")
+        for j, r in enumerate(ind.references):
+            _known(src, (i, "references", j), r, ref_ids, "เอกสารอ้างอิง", "data/references.yml")
+
+    errors = [e for s in sources for e in s.errors]
+    if errors:
+        raise DataErrors(errors)
+
+    assert office is not None and refs is not None and glossary is not None
+    hb = Handbook(missions=sorted(missions, key=lambda m: m.number), indicators=indicators, office=office,
+                  references={r.id: r for r in refs}, glossary=glossary, indicator_mission=indicator_mission)
+    _derive(hb)
+    return hb
+
+
+def _derive(hb: Handbook) -> None:
+    """Relations are written once in YAML; here they are made to point both ways."""
+    order = {i: n for n, i in enumerate(hb.indicators)}
+    rel: dict[str, set[str]] = defaultdict(set)
+    for ind in hb.indicators.values():
+        for r in ind.related:
+            rel[ind.id].add(r)
+            rel[r].add(ind.id)
+    hb.related_indicators = {i: sorted(rel[i], key=order.__getitem__) for i in hb.indicators}
+    mrel: dict[str, set[str]] = defaultdict(set)
+    for m in hb.missions:
+        for r in m.related:
+            mrel[m.id].add(r)
+            mrel[r].add(m.id)
+    number = {m.id: m.number for m in hb.missions}
+    hb.related_missions = {m.id: sorted(mrel[m.id], key=number.__getitem__) for m in hb.missions}
+    cited: dict[str, list[str]] = defaultdict(list)
+    owned: dict[str, list[str]] = defaultdict(list)
+    for ind in hb.indicators.values():
+        for r in ind.references:
+            cited[r].append(ind.id)
+        for o in ind.owners:
+            owned[o].append(ind.id)
+    hb.cited_by, hb.owned_by = dict(cited), dict(owned)
+
+
+def _known(src: _Source, path: Path_, value: str, known: list[str], what: str, where: str) -> None:
+    if value not in known:
+        close = difflib.get_close_matches(value, known, n=3)
+        hint = f" หรือหมายถึง {', '.join(f'`{c}`' for c in close)}?" if close else ""
+        src.error_at(path, f"ไม่รู้จัก{what} id `{value}`{hint}",
+                     f"ใช้ id ที่มีอยู่ใน {where} หรือเพิ่ม `{value}` ที่นั่นก่อน")
+
+
+def _unique(src: _Source, items: Any, key: str) -> None:
+    if not isinstance(items, list):
+        return
+    seen: dict[Any, int] = {}
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            value = item[key]
+            if value in seen:
+                src.error_at((i, key), f"`{key}` ซ้ำ: `{value}` ใช้ไปแล้วในรายการที่ {seen[value] + 1} "
+                             f"(บรรทัด {src.line_of((seen[value], key))})", f"เปลี่ยน `{key}` ให้ไม่ซ้ำกัน")
+            else:
+                seen[value] = i

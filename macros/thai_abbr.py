@@ -1,0 +1,37 @@
+"""Abbreviation tooltips that work in Thai text.
+
+Python-Markdown's ``abbr`` extension only matches an abbreviation between ``\\b`` word boundaries.
+Thai is written without spaces, so ``สพป.`` inside ``ของสพป.เชียงใหม่`` has no word boundary on either
+side and never gets its tooltip. This subclass keeps the extension (and its ``glossary`` option and
+``*[X]: ...`` definitions) and only changes the pattern: a match may not touch Latin letters or
+digits (so ``PA`` does not match inside ``PAGE``), and Thai letters around it are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions.abbr import AbbrBlockprocessor, AbbrExtension, AbbrTreeprocessor
+
+
+class ThaiAbbrTreeprocessor(AbbrTreeprocessor):
+    def run(self, root: etree.Element) -> etree.Element | None:
+        if not self.abbrs:
+            return None
+        keys = sorted(self.abbrs, key=len, reverse=True)  # longest first: ผอ.สพป. before สพป.
+        alternation = "|".join(re.escape(k) for k in keys)
+        self.RE = re.compile(f"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])")
+        self.iter_element(root)
+        return None
+
+
+class ThaiAbbrExtension(AbbrExtension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        if self.config["glossary"][0]:
+            self.load_glossary(self.config["glossary"][0])
+        self.abbrs.update(self.glossary)
+        md.registerExtension(self)
+        md.treeprocessors.register(ThaiAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
+        md.parser.blockprocessors.register(AbbrBlockprocessor(md.parser, self.abbrs), "abbr", 16)
