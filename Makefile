@@ -23,6 +23,10 @@ $(BIN)/.dev-deps: requirements-dev.txt requirements.txt $(BIN)/.site-deps
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(BIN)/.site-deps  ## set up and serve the site at http://127.0.0.1:8000 (reloads on save)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -32,7 +36,7 @@ build: $(BIN)/.site-deps  ## build the site into site/ (strict: any warning fail
 system-deps:  ## install Chromium and poppler-utils with apt when missing (browser and PDF tests)
 	@bash scripts/system-deps.sh
 
-test: $(BIN)/.dev-deps system-deps  ## set up and run every check and test
+test: $(BIN)/.dev-deps node_modules/.stamp system-deps  ## set up and run every check and test
 	$(BIN)/ruff check macros hooks scripts tests
 	$(BIN)/yamllint --strict data mkdocs.yml
 	$(BIN)/pytest
