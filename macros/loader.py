@@ -68,6 +68,9 @@ class _Source:
         self.lines: dict[Path_, int] = {(): 1}
         self.errors: list[DataError] = []
         self.data: Any = None
+        if not path.exists():
+            self._error(None, "", "ไม่พบไฟล์นี้", "สร้างไฟล์ตามตัวอย่างใน data/README.md")
+            return
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
@@ -81,8 +84,12 @@ class _Source:
                 self._walk(loader, node, ())
                 self.data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
+            # The context mark is where the broken construct starts (an unclosed bracket or quote);
+            # the problem mark is where the parser gave up, often lines later. Point at the start.
+            mark = exc.context_mark or exc.problem_mark
             problem = f"รูปแบบ YAML ไม่ถูกต้อง: {exc.problem or exc.context}"
+            if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+                problem += f" (เริ่มที่บรรทัดนี้ ตัวอ่าน YAML พบปัญหาที่บรรทัด {exc.problem_mark.line + 1})"
             self._error(mark.line + 1 if mark else None, "", problem,
                         "ตรวจการย่อหน้า (ใช้ช่องว่าง ไม่ใช้แท็บ) เครื่องหมาย : หลังชื่อคีย์ และ - หน้ารายการ "
                         "ข้อความที่มี : หรือ # ให้ครอบด้วยเครื่องหมายคำพูด")
@@ -241,8 +248,6 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
     def read(path: Path) -> _Source:
         src = _Source(path, root)
         sources.append(src)
-        if not path.exists():
-            src.errors.append(DataError(src.name, None, "", "ไม่พบไฟล์นี้", "สร้างไฟล์ตามตัวอย่างใน data/README.md"))
         return src
 
     missions_src = read(data_dir / "missions.yml")
@@ -278,7 +283,7 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
                                         f"ตั้งชื่อไฟล์ตาม id ใน data/missions.yml: {', '.join(mission_ids)}"))
     for m in missions:
         if m.id not in by_stem:
-            src = read(ind_dir / f"{m.id}.yml")
+            read(ind_dir / f"{m.id}.yml")  # reports the missing file
             continue
         src = read(by_stem[m.id])
         if src.data is None:
@@ -300,6 +305,8 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
                              f"เปลี่ยนรหัสให้ขึ้นต้นด้วย {m.prefix}- หรือย้ายตัวชี้วัดไปไฟล์ของภารกิจที่ถูกต้อง")
             if ind.id in indicators:
                 other, _ = where[ind.id]
+                if other is src:  # already reported by _unique() above
+                    continue
                 src.error_at((i, "id"), f"รหัส `{ind.id}` ซ้ำกับตัวชี้วัดใน {other.name}",
                              "ใช้รหัสใหม่ที่ยังไม่มีใครใช้ (รหัสตัวชี้วัดต้องไม่ซ้ำกันทั้งคู่มือ)")
                 continue

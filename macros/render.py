@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import icu
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
@@ -288,16 +289,12 @@ def crosswalk(hb: Handbook, links: Links) -> str:
     return _render("crosswalk.html", missions=missions, totals=totals)
 
 
-# Thai dictionary order puts leading vowels (เ แ โ ใ ไ) after the consonant they precede.
-_LEADING_VOWELS = "เแโใไ"
+def _thai_sort_key(text: str) -> bytes:
+    """Thai dictionary order (leading vowels เ แ โ ใ ไ sort by the consonant after them), from ICU."""
+    return _THAI_COLLATOR.getSortKey(text)
 
 
-def _thai_sort_key(text: str) -> str:
-    chars = list(text)
-    for n in range(len(chars) - 1):
-        if chars[n] in _LEADING_VOWELS:
-            chars[n], chars[n + 1] = chars[n + 1], chars[n]
-    return "".join(chars)
+_THAI_COLLATOR = icu.Collator.createInstance(icu.Locale("th_TH"))
 
 
 #: Macro name -> function(handbook, links, *args). ``macros/__init__.py`` registers these.
