@@ -1,0 +1,120 @@
+"""A strict build of the real handbook: every page exists and shows its data; bad input fails the build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.loader import Handbook, load
+from macros.model import anchor
+
+from .conftest import ROOT, mkdocs_build
+from .project import clone_project, edit
+
+
+@pytest.fixture(scope="module")
+def hb() -> Handbook:
+    return load(ROOT / "data", root=ROOT)
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8") if page else (site / "index.html").read_text(
+        encoding="utf-8")
+
+
+def office() -> dict[str, str]:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^  office:\n((?:    .*\n)+)", text, re.M)
+    assert block, "extra.office block not found in mkdocs.yml"
+    return yaml.safe_load(re.sub(r"^    ", "", block.group(1), flags=re.M))
+
+
+def test_home_page_shows_the_eight_missions_in_order(site: Path, hb: Handbook) -> None:
+    page = html(site, "")
+    found = re.findall(r"ภารกิจที่ (\d) ([^<]+)</strong>", page)
+    assert [(int(n), t) for n, t in found] == [(m.number, m.title) for m in hb.missions]
+    assert len(found) == 8
+    assert office()["short_name"] in re.sub(r"<[^>]+>", "", page)  # tags removed: abbreviations get <abbr>
+
+
+def test_every_chapter_shows_all_its_indicators(site: Path, hb: Handbook) -> None:
+    for m in hb.missions:
+        page = html(site, f"missions/{m.id}")
+        assert f"ภารกิจที่ {m.number} {m.title}" in page
+        for i in hb.indicators_of(m.id):
+            assert f'id="{anchor(i.id)}"' in page, f"{i.id} missing on {m.id}"
+            assert all(level in page for level in i.levels.values())
+        assert f'href="../../checklists/{m.id}/"' in page
+
+
+def test_checklist_pages_carry_every_action(site: Path, hb: Handbook) -> None:
+    every = html(site, "checklists")
+    for m in hb.missions:
+        page = html(site, f"checklists/{m.id}")
+        actions = [a for i in hb.indicators_of(m.id) for a in i.actions]
+        assert len(set(re.findall(r'data-action="([^"]+)"', page))) == len(actions)
+        assert all(a.replace('"', "&#34;") in page or a in page for a in actions)
+    every_keys = set(re.findall(r'data-action="([^"]+)"', every))
+    assert len(every_keys) == sum(len(i.actions) for i in hb.indicators.values())
+
+
+def test_reference_pages_show_their_data(site: Path, hb: Handbook) -> None:
+    refs = html(site, "reference/references")
+    assert all(f'id="ref-{r}"' in refs for r in hb.references)
+    glossary = html(site, "reference/glossary")
+    assert glossary.count('<th scope="row">') == len(hb.glossary)
+    structure = html(site, "reference/office")
+    assert all(g.name in structure for g in hb.office.groups)
+    crosswalk = html(site, "reference/crosswalk")
+    assert all(f'id="{anchor(i)}"' not in crosswalk and i in crosswalk for i in hb.indicators)
+
+
+def test_pages_are_thai_with_self_hosted_fonts(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert '<html lang="th"' in text, path
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+    css = (site / "assets/css/fonts.css").read_text(encoding="utf-8")
+    assert "sarabun-thai-400-normal.woff2" in css and (site / "assets/fonts/sarabun-thai-400-normal.woff2").exists()
+
+
+def test_glossary_abbreviations_become_tooltips(site: Path, hb: Handbook) -> None:
+    abbreviations = hb.abbreviations()
+    tooltips = set()
+    for path in site.rglob("*.html"):
+        tooltips |= set(re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', path.read_text(encoding="utf-8")))
+    shown = {abbr for _, abbr in tooltips}
+    assert "สพป." in shown
+    for title, abbr in tooltips:
+        assert abbreviations.get(abbr) == title or abbr not in abbreviations
+
+
+def test_search_index_lists_every_page(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {"", "missions/leadership/", "checklists/", "reference/glossary/"} <= locations
+
+
+def test_unknown_indicator_in_a_page_fails_the_build(tmp_path: Path) -> None:
+    config = clone_project(tmp_path / "project")
+    edit(tmp_path / "project/docs/how-to-use.md", "# วิธีใช้คู่มือ", '# วิธีใช้คู่มือ\n\nดู {{ ind("LD-99") }}')
+    proc = mkdocs_build(tmp_path / "out", config=config, check=False)
+    assert proc.returncode != 0
+    assert "docs/how-to-use.md: ไม่รู้จักตัวชี้วัด id 'LD-99' หรือหมายถึง" in proc.stderr
+
+
+def test_broken_data_fails_the_build_with_a_thai_message(tmp_path: Path) -> None:
+    config = clone_project(tmp_path / "project")
+    path = tmp_path / "project/data/indicators/leadership.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  owners: [", "  owners: [no-such-group, ", 1), encoding="utf-8")
+    line = next(n for n, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "no-such-group" in t)
+    proc = mkdocs_build(tmp_path / "out", config=config, check=False, env={"GITHUB_ACTIONS": "true"})
+    assert proc.returncode != 0
+    assert f"data/indicators/leadership.yml:{line}" in proc.stderr
+    assert "ไม่รู้จักผู้รับผิดชอบ id `no-such-group`" in proc.stderr and "วิธีแก้" in proc.stderr
+    assert f"::error file=data/indicators/leadership.yml,line={line}," in proc.stdout
