@@ -19,6 +19,8 @@ from .errors import DataError, DataErrors
 from .model import Indicator, Mission, Office, Reference, Term
 
 Path_ = tuple[Any, ...]
+# libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster, same marks.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -77,7 +79,7 @@ class _Source:
             self._error(None, "", f"ไฟล์ไม่ได้บันทึกเป็น UTF-8 ({exc.reason})",
                         "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8")
             return
-        loader = yaml.SafeLoader(text)
+        loader = _YamlLoader(text)
         try:
             node = loader.get_single_node()
             if node is not None:
@@ -96,7 +98,7 @@ class _Source:
         finally:
             loader.dispose()
 
-    def _walk(self, loader: yaml.SafeLoader, node: yaml.Node, path: Path_) -> None:
+    def _walk(self, loader: Any, node: yaml.Node, path: Path_) -> None:
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, int] = {}
             for key_node, value_node in node.value:

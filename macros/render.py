@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from .assessment import MACROS as ASSESSMENT_MACROS
 from .loader import Handbook
 from .model import ADMIN_AREAS, LEVEL_NAMES, PMQA_CATEGORIES, REFERENCE_KINDS, anchor
 from .safe_markdown import escape_markdown, to_html
@@ -312,4 +313,5 @@ MACROS: dict[str, Callable[..., str]] = {
     "references": references,
     "office_structure": office_structure,
     "crosswalk": crosswalk,
+    **ASSESSMENT_MACROS,  # assessment(), assessment_report(): macros/assessment.py
 }

@@ -1,0 +1,160 @@
+"""The in-browser self-assessment: the rating form and the report page's skeleton.
+
+Plain functions of (handbook, links) -> str, like those in :mod:`render`; ``render.MACROS`` registers
+them. The HTML works without JavaScript (radios and text areas are ordinary form controls); the
+browser script ``docs/assets/javascripts/assessment.js`` adds saving, rounds, the report and
+export/import. It reads the indicators from a ``<script type="application/json">`` block that this
+module writes, so the script never fetches anything.
+
+This module imports nothing from :mod:`render` (which imports this one): ``links`` is any object
+with ``to(src, fragment)`` such as :class:`render.Links`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .model import LEVEL_NAMES, anchor
+from .safe_markdown import escape_markdown, to_html
+
+if TYPE_CHECKING:
+    from .loader import Handbook
+    from .render import Links
+
+MISSION_PAGE = "missions/{id}.md"
+FORM_PAGE = "assessment/index.md"
+REPORT_PAGE = "assessment/report.md"
+
+#: Identifies an export file and the shape of the saved state; assessment.js uses the same values.
+STATE_FORMAT = "hpo-handbook-assessment"
+STATE_VERSION = 1
+DATA_ID = "hb-assessment-data"
+
+_templates = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_templates.filters["md"] = lambda text: Markup(to_html(text))
+
+
+def _render(name: str, **context: object) -> str:
+    html = _templates.get_template(name).render(level_names=LEVEL_NAMES, **context)
+    # Raw HTML blocks in Markdown end at a blank line: keep each fragment one block.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON that is safe inside ``<script type="application/json">``.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c`` etc., so no text from YAML can close the tag or open a
+    comment; JSON.parse reads the escapes back as the same characters.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # safe: escaped above for the script context
+
+
+def assessment_data(hb: Handbook, links: Links, full: bool) -> dict[str, Any]:
+    """What the browser script needs: missions in order and their indicators.
+
+    ``full`` adds each indicator's rubric, actions and owners (the report's action plan needs them;
+    the form page already shows the rubric as HTML and stays lighter without them).
+    """
+    owners = hb.owner_names()
+    missions = []
+    indicators: dict[str, dict[str, Any]] = {}
+    for m in hb.missions:
+        items = hb.indicators_of(m.id)
+        missions.append({
+            "id": m.id,
+            "number": m.number,
+            "title": m.title,
+            "url": links.to(MISSION_PAGE.format(id=m.id)),
+            "form": links.to(FORM_PAGE, "mission-" + m.id),
+            "indicators": [i.id for i in items],
+        })
+        for i in items:
+            entry: dict[str, Any] = {
+                "title": i.title,
+                "mission": m.id,
+                "url": links.to(MISSION_PAGE.format(id=m.id), anchor(i.id)),
+            }
+            if full:
+                entry["levels"] = {str(n): text for n, text in sorted(i.levels.items())}
+                entry["actions"] = list(i.actions)
+                entry["owners"] = [owners[o] for o in i.owners]
+            indicators[i.id] = entry
+    return {
+        "format": STATE_FORMAT,
+        "version": STATE_VERSION,
+        "levelNames": {str(n): name for n, name in LEVEL_NAMES.items()},
+        "missions": missions,
+        "indicators": indicators,
+    }
+
+
+def _data_block(hb: Handbook, links: Links, full: bool) -> str:
+    return _render("assessment_data.html", data_id=DATA_ID, data=json_for_script(assessment_data(hb, links, full)))
+
+
+def assessment(hb: Handbook, links: Links) -> str:
+    """The rating form: per mission a heading ``#mission-<id>`` and one radio group per indicator."""
+    total = len(hb.indicators)
+    parts = [
+        _render("assessment_toolbar.html", page="form", total=total,
+                report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE)),
+        _render("assessment_jump.html", missions=[
+            {"m": m, "count": len(hb.indicators_of(m.id))} for m in hb.missions
+        ]),
+    ]
+    for m in hb.missions:
+        # A Markdown heading, so the mission joins the page's table of contents; its id is the
+        # anchor the chapter pages link to.
+        parts.append(f"## ภารกิจที่ {m.number} {escape_markdown(m.title)} {{#mission-{m.id}}}")
+        parts.append(_render(
+            "assessment_mission.html",
+            m=m,
+            chapter_url=links.to(MISSION_PAGE.format(id=m.id)),
+            items=[
+                {"i": i, "key": anchor(i.id), "url": links.to(MISSION_PAGE.format(id=m.id), anchor(i.id))}
+                for i in hb.indicators_of(m.id)
+            ],
+        ))
+    parts.append(_data_block(hb, links, full=False))
+    return "\n\n".join(parts)
+
+
+#: The report's sections: (Markdown heading id, Thai heading, template part).
+REPORT_SECTIONS = (
+    ("overview", "ภาพรวม", "overview"),
+    ("profile", "ผลรายภารกิจ", "profile"),
+    ("gaps", "จุดที่ต้องพัฒนาและแผนพัฒนา", "gaps"),
+    ("compare", "เปรียบเทียบรอบการประเมิน", "compare"),
+)
+
+
+def assessment_report(hb: Handbook, links: Links) -> str:
+    """The report page's skeleton; assessment.js fills it from the saved ratings."""
+    parts = [_render("assessment_toolbar.html", page="report", total=len(hb.indicators),
+                     report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE))]
+    for heading_id, heading, part in REPORT_SECTIONS:
+        parts.append(f"## {heading} {{#{heading_id}}}")
+        parts.append(_render("assessment_report.html", part=part, missions=hb.missions,
+                             form_url=links.to(FORM_PAGE)))
+    parts.append(_data_block(hb, links, full=True))
+    return "\n\n".join(parts)
+
+
+#: Macro name -> function(handbook, links). Merged into ``render.MACROS``.
+MACROS = {
+    "assessment": assessment,
+    "assessment_report": assessment_report,
+}

@@ -1,0 +1,281 @@
+"""Benchmark: build speed, page weight, search, print and Lighthouse, measured side by side.
+
+    make bench                      # everything; writes BENCHMARKS.md and build/bench.json
+    .venv/bin/python scripts/bench.py --runs 3 --skip lighthouse
+
+Prints a table and writes JSON. Figures are medians of several runs; nothing here is asserted by the
+tests (timings on shared machines are noisy), they are for people to read and compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from macros.thai import thai_date  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+PAGES = {
+    "หน้าแรก (home)": "",
+    "บท: ภาวะผู้นำ (chapter)": "missions/leadership/",
+    "แบบตรวจสอบ (checklist)": "checklists/leadership/",
+    "ประเมินตนเอง (assessment)": "assessment/",
+}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# ── Build ────────────────────────────────────────────────────────────────────────────────────
+
+
+def bare_config(tmp: Path) -> Path:
+    """The same Markdown built by a bare mkdocs-material: no macros, no hooks, no overrides."""
+    import yaml
+
+    cfg = {
+        "site_name": "bare",
+        "docs_dir": str(ROOT / "docs"),
+        "theme": {"name": "material", "language": "th"},
+        "plugins": ["search"],
+        "markdown_extensions": ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc",
+                                "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed",
+                                "pymdownx.tasklist"],
+    }
+    path = tmp / "mkdocs-bare.yml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def time_build(config: Path | None, out: Path, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)]
+        if config:
+            cmd += ["--config-file", str(config)]
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_build(runs: int, tmp: Path) -> dict[str, Any]:
+    ours = time_build(None, tmp / "site", runs)
+    bare = time_build(bare_config(tmp), tmp / "bare", runs)
+    return {"runs": runs, "handbook_s": median(ours), "bare_material_s": median(bare),
+            "ratio": median(ours) / median(bare), "handbook_all_s": ours, "bare_all_s": bare}
+
+
+# ── Page weight ──────────────────────────────────────────────────────────────────────────────
+
+
+def kind_of(url: str, content_type: str) -> str:
+    path = url.split("?")[0]
+    for kind, endings in (("font", (".woff2", ".woff", ".ttf")), ("css", (".css",)), ("js", (".js",)),
+                          ("image", (".svg", ".png", ".jpg", ".webp", ".ico")), ("json", (".json",))):
+        if path.endswith(endings):
+            return kind
+    return "html" if "html" in content_type or path.endswith("/") else "other"
+
+
+def bench_weight(site: Path) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    url, server = serve(site)
+    results: dict[str, Any] = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for label, path in PAGES.items():
+                if not (site / path / "index.html").exists():
+                    continue
+                ctx = browser.new_context()  # empty cache: a first visit
+                page = ctx.new_page()
+                bodies: list[tuple[str, str, bytes]] = []
+
+                def on_response(response: Any, bodies: list[tuple[str, str, bytes]] = bodies) -> None:
+                    try:
+                        bodies.append((response.url, response.headers.get("content-type", ""), response.body()))
+                    except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+                        pass
+
+                page.on("response", on_response)
+                page.goto(url + path, wait_until="networkidle")
+                page.wait_for_timeout(500)
+                by_kind: dict[str, dict[str, int]] = defaultdict(lambda: {"raw": 0, "gzip": 0, "files": 0})
+                for u, ctype, body in bodies:
+                    k = by_kind[kind_of(u, ctype)]
+                    k["raw"] += len(body)
+                    k["gzip"] += len(gzip.compress(body, 6))
+                    k["files"] += 1
+                total = {"raw": sum(k["raw"] for k in by_kind.values()),
+                         "gzip": sum(k["gzip"] for k in by_kind.values())}
+                results[label] = {"by_kind": dict(by_kind), "total": total}
+                ctx.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+# ── Search and print (measured by their own modules) ────────────────────────────────────────
+
+
+def bench_search(site: Path) -> dict[str, Any]:
+    try:
+        import search_eval
+    except ImportError as exc:
+        return {"skipped": f"scripts/search_eval.py not available: {exc}"}
+    return search_eval.evaluate(site)
+
+
+def bench_print(site: Path) -> dict[str, Any]:
+    try:
+        import export_pdf
+    except ImportError as exc:
+        return {"skipped": f"scripts/export_pdf.py not available: {exc}"}
+    from pypdf import PdfReader
+
+    out: dict[str, Any] = {}
+    for label, target in (("checklist", "leadership"), ("handbook", "handbook")):
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            paths = export_pdf.export(site, Path(tmp), only=[target])
+            seconds = time.perf_counter() - start
+            pdf = next(iter(paths))
+            out[label] = {"seconds": seconds, "pages": len(PdfReader(pdf).pages), "bytes": pdf.stat().st_size}
+    return out
+
+
+# ── Lighthouse ───────────────────────────────────────────────────────────────────────────────
+
+
+def bench_lighthouse(site: Path) -> dict[str, Any]:
+    binary = ROOT / "node_modules/.bin/lighthouse"
+    if not binary.exists():
+        return {"skipped": "node_modules/.bin/lighthouse missing: run npm ci"}
+    url, server = serve(site)
+    scores: dict[str, Any] = {}
+    try:
+        for label, path in (("home", ""), ("chapter", "missions/leadership/")):
+            with tempfile.TemporaryDirectory() as tmp:
+                report = Path(tmp) / "report.json"
+                flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+                proc = subprocess.run(
+                    [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report}",
+                     f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
+                    env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300,
+                )
+                if proc.returncode != 0 or not report.exists():
+                    scores[label] = {"error": proc.stderr[-500:]}
+                    continue
+                data = json.loads(report.read_text(encoding="utf-8"))
+                scores[label] = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+    finally:
+        server.shutdown()
+    return scores
+
+
+# ── Report ───────────────────────────────────────────────────────────────────────────────────
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.0f} KB"
+
+
+def markdown_report(r: dict[str, Any]) -> str:
+    lines = [
+        "# ผลการวัดประสิทธิภาพ (Benchmarks)",
+        "",
+        f"วัดเมื่อ {r['date_th']} บนเครื่อง {r['machine']} ด้วย `make bench` "
+        "(ค่ามัธยฐานของหลายรอบ ไม่ใช้เป็นเกณฑ์ในการทดสอบอัตโนมัติ)",
+        "",
+    ]
+    b = r.get("build")
+    if b:
+        lines += ["## Build", "", "| | median (s) |", "|---|---|",
+                  f"| คู่มือ (macros, hooks) | {b['handbook_s']:.2f} |",
+                  f"| mkdocs-material เปล่า, Markdown ชุดเดียวกัน | {b['bare_material_s']:.2f} |",
+                  f"| อัตราส่วน (เป้าหมาย ≤ 1.5) | {b['ratio']:.2f} |", ""]
+    w = r.get("weight")
+    if w:
+        lines += ["## น้ำหนักหน้าเมื่อเข้าครั้งแรก (first visit)", "",
+                  "| หน้า | html | css | js | fonts | images | json | รวม raw | รวม gzip (เป้าหมาย ≤ 200 KB) |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for label, v in w.items():
+            k = v["by_kind"]
+
+            def cell(name: str, k: dict[str, Any] = k) -> str:
+                return kb(k[name]["gzip"]) if name in k else "-"
+
+            lines.append(f"| {label} | {cell('html')} | {cell('css')} | {cell('js')} | {cell('font')} | "
+                         f"{cell('image')} | {cell('json')} | {kb(v['total']['raw'])} | {kb(v['total']['gzip'])} |")
+        lines += ["", "แต่ละประเภทแสดงขนาดหลังบีบอัด gzip", ""]
+    s = r.get("search")
+    if s:
+        lines += ["## การค้นหา", "", "```json", json.dumps(s, ensure_ascii=False, indent=2), "```", ""]
+    p = r.get("print")
+    if p:
+        lines += ["## การพิมพ์ (PDF)", "", "```json", json.dumps(p, ensure_ascii=False, indent=2), "```", ""]
+    lh = r.get("lighthouse")
+    if lh:
+        lines += ["## Lighthouse (mobile)", "", "```json", json.dumps(lh, ensure_ascii=False, indent=2), "```", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold builds per configuration (default 5)")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["build", "weight", "search", "print", "lighthouse"])
+    parser.add_argument("--json", type=Path, default=ROOT / "build/bench.json")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+
+    now = dt.datetime.now()
+    report: dict[str, Any] = {
+        "date": now.isoformat(timespec="seconds"), "date_th": thai_date(now),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if "build" not in args.skip:
+            report["build"] = bench_build(args.runs, tmp)
+            print(f"build: handbook {report['build']['handbook_s']:.2f}s, bare {report['build']['bare_material_s']:.2f}s,"
+                  f" ratio {report['build']['ratio']:.2f}", flush=True)
+        site = tmp / "measured-site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+                       cwd=ROOT, env=ENV, check=True)
+        for name, function in (("weight", bench_weight), ("search", bench_search), ("print", bench_print),
+                               ("lighthouse", bench_lighthouse)):
+            if name not in args.skip:
+                report[name] = function(site)
+                print(f"{name}: {json.dumps(report[name], ensure_ascii=False)[:400]}", flush=True)
+
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    args.markdown.write_text(markdown_report(report) + "\n", encoding="utf-8")
+    print(markdown_report(report))
+
+
+if __name__ == "__main__":
+    main()
