@@ -6,21 +6,19 @@ browser script ``docs/assets/javascripts/assessment.js`` adds saving, rounds, th
 export/import. It reads the indicators from a ``<script type="application/json">`` block that this
 module writes, so the script never fetches anything.
 
-This module imports nothing from :mod:`render` (which imports this one): ``links`` is any object
-with ``to(src, fragment)`` such as :class:`render.Links`.
+:mod:`render` imports this module for its ``MACROS``, so this one imports render's template
+helper only when rendering; ``links`` is a :class:`render.Links`.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .model import LEVEL_NAMES, anchor
-from .safe_markdown import escape_markdown, to_html
+from .safe_markdown import escape_markdown
 
 if TYPE_CHECKING:
     from .loader import Handbook
@@ -35,20 +33,12 @@ STATE_FORMAT = "hpo-handbook-assessment"
 STATE_VERSION = 1
 DATA_ID = "hb-assessment-data"
 
-_templates = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_templates.filters["md"] = lambda text: Markup(to_html(text))
-
 
 def _render(name: str, **context: object) -> str:
-    html = _templates.get_template(name).render(level_names=LEVEL_NAMES, **context)
-    # Raw HTML blocks in Markdown end at a blank line: keep each fragment one block.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    """A template from macros/templates/ through render.py's autoescaping Jinja environment."""
+    from .render import _render as render_fragment  # here, not at the top: render imports this module
+
+    return render_fragment(name, **context)
 
 
 def json_for_script(value: Any) -> Markup:
