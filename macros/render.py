@@ -184,9 +184,35 @@ def rubric(hb: Handbook, links: Links, indicator_id: str) -> str:
     return _render("rubric.html", i=hb.indicators[indicator_id])
 
 
-def checklist(hb: Handbook, links: Links, mission_id: str | None = None) -> str:
-    """Tickable checklist of a mission's actions (all missions when ``mission_id`` is None)."""
+#: Where ``scripts/export_pdf.py`` writes the PDFs inside the built site (``make pdf``).
+PDF_DIR = "pdf"
+#: localStorage key of a checklist's ticks and fields; bump the version when the stored shape changes.
+CHECKLIST_STORAGE_KEY = "hpo-handbook:v1:checklist:{id}"
+
+
+def checklist_pdf(checklist_id: str) -> str:
+    """The PDF of a checklist, relative to the site root: ``pdf/checklist-<id>.pdf``."""
+    return f"{PDF_DIR}/checklist-{checklist_id}.pdf"
+
+
+def _site_file_url(links: Links, path: str) -> str:
+    """An href from the current page to a file under the site root that MkDocs does not know about
+    (a PDF written after the build, or an asset). Raw HTML, so ``--strict`` does not check it."""
+    return get_relative_url(path, links._url(links.page_src))
+
+
+def checklist(hb: Handbook, links: Links, mission_id: str | None = None,
+              office: dict[str, str] | None = None) -> str:
+    """A printable checklist form of a mission's actions (all eight when ``mission_id`` is None).
+
+    Laid out as a Thai office form: office name and logo (``office`` is ``extra.office`` from
+    mkdocs.yml; the page passes it as ``{{ checklist("x", office) }}``), one table row per action
+    with fields for ผู้รับผิดชอบ, กำหนดเสร็จ and หมายเหตุ, and sign-off blocks. The tick and the fields
+    of each action carry ``data-action`` (indicator id + hash of the text), which
+    ``assets/javascripts/checklist.js`` uses as the localStorage key.
+    """
     missions = hb.missions if mission_id is None else [mission_of(hb, mission_id)]
+    checklist_id = mission_id or "all"
     owners = hb.owner_names()
     sections = [
         {
@@ -197,14 +223,34 @@ def checklist(hb: Handbook, links: Links, mission_id: str | None = None) -> str:
                     "i": i,
                     "url": links.to(MISSION_PAGE.format(id=m.id), anchor(i.id)),
                     "owners": [owners[o] for o in i.owners],
-                    "actions": [{"text": a, "key": action_key(i.id, a)} for a in i.actions],
+                    "actions": [
+                        {"text": a, "key": (key := action_key(i.id, a)), "dom": "hb-act-" + key.replace(":", "-")}
+                        for a in i.actions
+                    ],
                 }
                 for i in hb.indicators_of(m.id)
             ],
         }
         for m in missions
     ]
-    return _render("checklist.html", sections=sections, checklist_id=mission_id or "all")
+    head = None
+    if office:
+        head = {
+            "name": office.get("name", ""),
+            "logo": _site_file_url(links, office["logo"]) if office.get("logo") else "",
+        }
+    return _render(
+        "checklist.html",
+        sections=sections,
+        checklist_id=checklist_id,
+        storage_key=CHECKLIST_STORAGE_KEY.format(id=checklist_id),
+        office=head,
+        single=mission_id is not None,
+        pdf_url=_site_file_url(links, checklist_pdf(checklist_id)),
+        handbook_pdf_url=_site_file_url(links, f"{PDF_DIR}/handbook.pdf"),
+        all_url=links.to(ALL_CHECKLISTS_PAGE),
+        signoff=("ผู้จัดทำ", "ผู้ตรวจสอบ", "ผู้อนุมัติ"),
+    )
 
 
 def related(hb: Handbook, links: Links, mission_id: str) -> str:

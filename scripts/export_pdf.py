@@ -1,0 +1,295 @@
+"""Export the checklists and the whole handbook to PDF with headless Chromium (``make pdf``).
+
+    python scripts/export_pdf.py [--site site] [--build] [--out site/pdf]
+
+Writes into the built site, so a deploy publishes the PDFs next to the pages that link to them:
+
+    pdf/checklist-<mission id>.pdf   one checklist form per mission
+    pdf/checklist-all.pdf            the eight missions in one form
+    pdf/handbook.pdf                 the book: cover, contents with page numbers, every chapter
+
+Pages are printed by Chromium from the built site itself, with the site's own print.css, so a PDF
+looks like what a reader gets from the browser's print.
+
+Why a script and not mkdocs-print-site-plugin: the plugin adds a page to the site at build time and
+must run after every other plugin, while this handbook keeps build logic out of plugins (Zensical,
+the theme's successor, skips third-party plugins silently; see docs/DESIGN). Combining the *built*
+pages in the browser needs nothing but the site and Chromium, and the same print.css serves both.
+The book is assembled in the page with the DOM (ids are prefixed per chapter and links between
+chapters become links inside the PDF), then printed twice: the first pass tells on which page each
+chapter starts (Chromium writes every linked anchor as a named destination, read back with pypdf),
+the second prints the contents page with those numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import http.server
+import io
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import render  # noqa: E402
+from macros.loader import load  # noqa: E402
+from macros.thai import thai_date  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Pages left out of the book: the checklists have their own PDFs; the self-assessment is a tool
+#: used on screen; the contributing guide is for editors of the site.
+BOOK_EXCLUDE = ("checklists/", "assessment/", "contributing")
+PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline": True, "tagged": True}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve the built site on a free local port (fetch() and fonts need http://, not file://)."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def load_config(config_file: Path) -> dict[str, object]:
+    from mkdocs.config import load_config as mkdocs_load_config
+
+    cfg = mkdocs_load_config(str(config_file))
+    return {
+        "site_name": cfg.site_name,
+        "site_description": cfg.site_description or "",
+        "site_url": cfg.site_url or "",
+        "office": dict(cfg.extra.get("office", {})),
+        "use_directory_urls": cfg.use_directory_urls,
+        "mission_ids": [m.id for m in load(ROOT / "data").missions],
+    }
+
+
+# JavaScript run in the page. Same-origin links that leave the PDF point at the published site.
+_REWRITE_LINKS_JS = """
+([siteUrl, localRoot]) => {
+  for (const a of document.querySelectorAll(".md-content a[href]")) {
+    const url = new URL(a.getAttribute("href"), location.href);
+    if (url.origin === location.origin && siteUrl) {
+      a.href = siteUrl + url.pathname.slice(new URL(localRoot).pathname.length) + url.hash;
+    } else if (url.origin !== location.origin) {
+      a.classList.add("hb-ext");
+    }
+  }
+}
+"""
+
+_PAGE_READY_JS = "async () => { await document.fonts.ready; }"
+
+# Collect the book's pages in nav order from the sidebar of the home page.
+_NAV_JS = """
+() => [...document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")]
+  .map(a => a.href).filter(h => !h.includes("#"))
+"""
+
+# Build the book inside the home page: fetch each chapter, take its article, make ids unique,
+# turn links between chapters into in-document links, and replace the home page's article.
+_ASSEMBLE_JS = """
+async ({pages, cover, siteUrl, localRoot}) => {
+  const norm = (u) => { const x = new URL(u); x.hash = ""; x.search = "";
+    return x.href.replace(/index\\.html$/, ""); };
+  const chapterOf = new Map(pages.map((p, n) => [norm(p), n]));
+  const parser = new DOMParser();
+  const chapters = [];
+  for (const [n, pageUrl] of pages.entries()) {
+    const html = await (await fetch(pageUrl)).text();
+    const doc = parser.parseFromString(html, "text/html");
+    const article = doc.querySelector("article.md-content__inner");
+    article.querySelectorAll(".hb-print-header, .md-content__button, .md-source-file, script, .headerlink")
+      .forEach(e => e.remove());
+    article.querySelectorAll("[id]").forEach(e => { e.id = `c${n}-${e.id}`; });
+    article.querySelectorAll("[for]").forEach(e => e.setAttribute("for", `c${n}-${e.getAttribute("for")}`));
+    article.querySelectorAll("[aria-labelledby]").forEach(e => e.setAttribute("aria-labelledby",
+      e.getAttribute("aria-labelledby").split(/\\s+/).map(i => `c${n}-${i}`).join(" ")));
+    article.querySelectorAll("details").forEach(d => d.setAttribute("open", ""));
+    article.querySelectorAll("img[src]").forEach(img => { img.src = new URL(img.getAttribute("src"), pageUrl).href; });
+    article.querySelectorAll("a[href]").forEach(a => {
+      const url = new URL(a.getAttribute("href"), pageUrl);
+      const target = chapterOf.get(norm(url.href));
+      if (url.origin === location.origin && target !== undefined) {
+        const inside = url.hash ? `c${target}-${decodeURIComponent(url.hash.slice(1))}` : `hb-chapter-${target}`;
+        a.setAttribute("href", "#" + inside);
+      } else if (url.origin === location.origin) {
+        const path = url.pathname.slice(new URL(localRoot).pathname.length);
+        a.setAttribute("href", siteUrl ? siteUrl + path + url.hash : url.href);
+      } else {
+        a.classList.add("hb-ext");
+      }
+    });
+    const h1 = article.querySelector("h1");
+    const title = h1 ? h1.textContent.trim() : doc.title;
+    const section = document.createElement("section");
+    section.className = "hb-book-chapter";
+    section.id = `hb-chapter-${n}`;
+    section.append(...article.childNodes);
+    chapters.push({ section, title });
+  }
+
+  const el = (tag, cls, text) => { const e = document.createElement(tag);
+    if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
+  const book = el("div", "hb-book");
+  const coverEl = el("section", "hb-book-cover");
+  if (cover.logo) { const img = el("img", "hb-book-logo"); img.src = cover.logo; img.alt = "";
+    coverEl.append(img); }
+  coverEl.append(el("p", "hb-book-office", cover.office), el("h1", "hb-book-title", cover.title),
+                 el("p", "hb-book-subtitle", cover.subtitle), el("p", "hb-book-date", cover.date));
+  const toc = el("nav", "hb-book-toc");
+  toc.setAttribute("aria-label", "สารบัญ");
+  toc.append(el("h2", "", "สารบัญ"));
+  const list = el("ol");
+  chapters.forEach(({ title }, n) => {
+    const li = el("li"); const a = el("a", "", title); a.href = `#hb-chapter-${n}`;
+    const num = el("span", "hb-book-toc-page", ""); num.dataset.chapter = String(n);
+    li.append(a, num); list.append(li);
+  });
+  toc.append(list);
+  book.append(coverEl, toc, ...chapters.map(c => c.section));
+  // The book is the whole document: any box left before the cover (even the theme's empty, hidden
+  // wrappers) would start the PDF with a blank numbered page instead of the cover.
+  const article = el("article", "md-content__inner md-typeset");
+  article.append(book);
+  document.body.replaceChildren(article);
+  document.title = cover.title;
+  await document.fonts.ready;
+  return chapters.map(c => c.title);
+}
+"""
+
+_SET_PAGES_JS = """
+(numbers) => { for (const span of document.querySelectorAll(".hb-book-toc-page")) {
+  span.textContent = numbers[span.dataset.chapter] || ""; } }
+"""
+
+
+def chapter_pages(pdf: bytes) -> dict[str, int]:
+    """Chapter index -> printed page number, from the PDF's named destinations ``c<n>-...``."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    found: dict[str, int] = {}
+    for name, dest in reader.named_destinations.items():
+        name = str(name).lstrip("/")
+        if name.startswith("hb-chapter-"):
+            found[name.removeprefix("hb-chapter-")] = reader.get_destination_page_number(dest) + 1
+    return found
+
+
+def export(site: Path, out: Path, config_file: Path, what: str = "all") -> list[Path]:
+    """Write the PDFs into ``out``; return their paths."""
+    from playwright.sync_api import sync_playwright
+
+    cfg = load_config(config_file)
+    office = cfg["office"]
+    assert isinstance(office, dict)
+    site_url = str(cfg["site_url"])
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+
+        def open_page(url: str) -> None:
+            page.goto(url, wait_until="networkidle")
+            page.evaluate(_PAGE_READY_JS)
+
+        if what in ("all", "checklists"):
+            for checklist_id in ["all", *cfg["mission_ids"]]:  # type: ignore[misc]
+                src = "checklists/index.md" if checklist_id == "all" else f"checklists/{checklist_id}.md"
+                url = base + render.Links(src, bool(cfg["use_directory_urls"]))._url(src)
+                open_page(url)
+                page.evaluate(_REWRITE_LINKS_JS, [site_url, base])
+                path = out / Path(render.checklist_pdf(checklist_id)).name  # the name the pages link to
+                page.pdf(path=str(path), **PDF_OPTIONS)
+                written.append(path)
+                print(f"  {path}")
+
+        if what in ("all", "handbook"):
+            open_page(base)
+            pages = [h for h in dict.fromkeys(page.evaluate(_NAV_JS))
+                     if not any(h.removeprefix(base).startswith(x) for x in BOOK_EXCLUDE)]
+            logo = office.get("logo")
+            cover = {
+                "title": cfg["site_name"],
+                "subtitle": cfg["site_description"],
+                "office": office.get("name", ""),
+                "logo": base + logo if logo else "",
+                "date": "ฉบับวันที่ " + thai_date(dt.date.today()),
+            }
+            page.evaluate(_ASSEMBLE_JS, {"pages": pages, "cover": cover, "siteUrl": site_url, "localRoot": base})
+            page.wait_for_load_state("networkidle")
+            page.evaluate(_PAGE_READY_JS)
+            # Print until the contents page's numbers agree with where the chapters start
+            # (filling the numbers in does not move anything: the column has a fixed width).
+            numbers: dict[str, int] = {}
+            for _ in range(3):
+                pdf = page.pdf(**PDF_OPTIONS)
+                found = chapter_pages(pdf)
+                if found == numbers:
+                    break
+                numbers = found
+                page.evaluate(_SET_PAGES_JS, {k: str(v) for k, v in numbers.items()})
+            missing = len(pages) - len(numbers)
+            if missing:
+                print(f"  warning: {missing} chapter(s) without a page number in the contents", file=sys.stderr)
+            path = out / "handbook.pdf"
+            path.write_bytes(pdf)
+            written.append(path)
+            print(f"  {path} ({len(pages)} chapters)")
+        browser.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--out", type=Path, help="where to write the PDFs (default: <site>/pdf)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--build", action="store_true", help="run `mkdocs build --strict` into --site first")
+    parser.add_argument("--only", choices=("all", "checklists", "handbook"), default="all")
+    args = parser.parse_args(argv)
+    if args.build:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(args.config),
+                        "--site-dir", str(args.site)], check=True, cwd=ROOT, env=env)
+    if not (args.site / "index.html").exists():
+        print(f"ไม่พบเว็บไซต์ที่สร้างแล้วใน {args.site}: รัน make build ก่อน (no built site)", file=sys.stderr)
+        return 1
+    out = args.out or args.site / "pdf"
+    print(f"กำลังสร้าง PDF ใน {out}")
+    export(args.site, out, args.config, args.only)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
