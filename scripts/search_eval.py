@@ -1,0 +1,372 @@
+"""Measure the handbook's Thai search against the stock configuration and Pagefind, side by side.
+
+``evaluate(site_dir)`` takes a built handbook and reports, for each engine, recall@1 and recall@5 on the shared
+queries (tests/search_queries.yml), median query latency in headless Chromium, the index size (raw and gzip) and
+what a reader's first search downloads. Engines:
+
+- ``handbook``: the site as given (ICU-segmented index + thai-search.js), queried through the real search box;
+- ``stock``: the same pages built with mkdocs-material's stock Thai setup (``search: lang: th``, no hook, no
+  query script) into a temporary folder;
+- ``pagefind``: Pagefind 1.6 (node_modules/.bin/pagefind) over a copy of the given pages (``<html lang="th">``,
+  the article marked ``data-pagefind-body`` so navigation menus are not indexed), queried with its JS API.
+
+CLI: ``.venv/bin/python scripts/search_eval.py [SITE_DIR] [--json out.json]`` (builds the site if none given).
+The helpers ``search_box_results`` and ``build_stock`` are shared with tests/browser/test_search.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "search_queries.yml"
+PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Installed before the page's scripts: counts the search worker's RESULT messages (type 3) and times them from
+# the key-up that sent the query, so a test knows when the result list belongs to the query it typed.
+WATCH_WORKER = """
+(() => {
+  const Native = window.Worker;
+  if (!Native) return;
+  window.__searchResults = 0; window.__searchTimes = [];
+  document.addEventListener("keyup", () => { window.__searchSent = performance.now(); }, true);
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.__sent = [];
+      this.addEventListener("message", ev => {
+        if (ev.data && ev.data.type === 3) {
+          // the worker answers in order; the theme also sends "" when the box is cleared: skip that answer
+          const [query, typed] = this.__sent.shift() || [];
+          if (!query || !query.trim()) return;
+          window.__searchTyped = typed;  // the box's value when the theme sent this query
+          if (window.__searchSent) window.__searchTimes.push(performance.now() - window.__searchSent);
+          // The theme's listener runs after this one and renders the list asynchronously: mark the items now on
+          // screen as stale and announce how many fresh items (first page of at most 10) to wait for.
+          document.querySelectorAll("li.md-search-result__item").forEach(li => li.dataset.stale = "1");
+          window.__searchExpect = Math.min(ev.data.data.items.length, 10);
+          window.__searchResults++;
+        }
+      });
+    }
+    postMessage(message, ...rest) {
+      const box = document.querySelector("input.md-search__input");
+      if (message && message.type === 2) this.__sent.push([message.data, box && box.value]);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+
+def load_queries(path: Path = QUERIES) -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+def mission_of(url: str) -> str | None:
+    """``missions/people/`` or ``checklists/people.html#x`` -> ``people``; any other page -> None."""
+    parts = [p for p in unquote(urlparse(url).path).split("/") if p]
+    for i, part in enumerate(parts[:-1]):
+        if part in ("missions", "checklists"):
+            name = parts[i + 1].removesuffix(".html")
+            return None if name == "index" else name
+    return None
+
+
+def hit_rank(urls: list[str], expect: list[str]) -> int | None:
+    """1-based rank of the first result that is an expected chapter or its checklist."""
+    for i, url in enumerate(urls, 1):
+        if mission_of(url) in expect:
+            return i
+    return None
+
+
+@contextmanager
+def browser_page(url: str) -> Iterator[Any]:
+    """A fresh headless Chromium page (Thai locale) with the worker watch installed, opened at ``url``."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.add_init_script(WATCH_WORKER)
+            page.goto(url)
+            yield page
+        finally:
+            browser.close()
+
+
+def search_box_results(page: Any, query: str, limit: int = 5) -> list[str]:
+    """Type ``query`` into the theme's search box like a reader and return the top result URLs.
+
+    Thai arrives as text input without a key-up, and the theme searches on key-up, so each query ends with End.
+    """
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon, label[for=__search]").first.click()
+    box.fill("")
+    before = page.evaluate("window.__searchResults || 0")
+    box.type(query)
+    box.press("End")
+    # wait for the answer to the whole query (ASCII letters send a key-up, hence a search, at every letter)
+    page.wait_for_function(
+        "([before, typed]) => (window.__searchResults || 0) > before && window.__searchTyped === typed"
+        " && document.querySelectorAll('li.md-search-result__item:not([data-stale])').length"
+        " === window.__searchExpect"
+        " && (window.__searchExpect > 0 || !document.querySelector('li.md-search-result__item'))",
+        arg=[before, query], timeout=15000)
+    # the first link of each item is the page; the links after it are sections of the same page
+    hrefs = page.eval_on_selector_all(
+        "li.md-search-result__item:not([data-stale]) > a.md-search-result__link:first-child",
+        "els => els.map(e => e.href)")
+    return hrefs[:limit]
+
+
+def run_search_box(base_url: str, queries: list[dict[str, Any]]) -> dict[str, Any]:
+    """All queries through the real search box of the site at ``base_url``."""
+    ranks: list[int | None] = []
+    results: list[list[str]] = []
+    with browser_page(base_url) as page:
+        for q in queries:
+            urls = search_box_results(page, q["q"])
+            results.append(urls)
+            ranks.append(hit_rank(urls, q["expect"]))
+        times = page.evaluate("window.__searchTimes")
+    return {"ranks": ranks, "results": results, "latency_ms": statistics.median(times) if times else None}
+
+
+def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str] | None = None) -> None:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if config:
+        cmd += ["--config-file", str(config)]
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=full_env)
+    if proc.returncode:
+        raise RuntimeError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
+
+
+def build_stock(site_dir: Path) -> None:
+    """Build the handbook with mkdocs-material's stock Thai search: ``search: lang: th``, no hook, no query script.
+
+    A temporary config beside mkdocs.yml inherits everything else (INHERIT replaces lists, so the plugin, hook and
+    script lists are written out in full minus the Thai search parts).
+    """
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        parent = yaml_load(f)
+    plugins: list[Any] = [{"search": {"lang": "th"}}]
+    for entry in parent.get("plugins", []):
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        if name not in ("search", "offline"):
+            plugins.append(entry)
+    child = {
+        "INHERIT": "mkdocs.yml",
+        "plugins": plugins,
+        "hooks": [h for h in parent.get("hooks", []) if "thai_search" not in h],
+        "extra_javascript": [s for s in parent.get("extra_javascript", []) if "thai-search" not in str(s)],
+    }
+    config = ROOT / f".mkdocs-stock-{os.getpid()}.yml"
+    try:
+        config.write_text(yaml.safe_dump(child, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        mkdocs_build(site_dir, config)
+    finally:
+        config.unlink(missing_ok=True)
+
+
+@contextmanager
+def served(directory: Path) -> Iterator[str]:
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def _sizes(bodies: list[bytes]) -> dict[str, int]:
+    return {"raw": sum(len(b) for b in bodies), "gzip": sum(len(gzip.compress(b, 9)) for b in bodies)}
+
+
+def first_search_download(base_url: str, query: str, markers: tuple[str, ...]) -> dict[str, Any]:
+    """Bytes a fresh reader downloads to run one search (requests whose URL contains one of ``markers``)."""
+    bodies: list[bytes] = []
+    files: list[str] = []
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_context(locale="th-TH").new_page()
+            page.add_init_script(WATCH_WORKER)
+
+            def keep(response: Any) -> None:
+                if any(m in response.url for m in markers):
+                    try:
+                        bodies.append(response.body())
+                        files.append(urlparse(response.url).path.rsplit("/", 1)[-1])
+                    except Exception:  # a redirect or aborted body has no size to count
+                        pass
+
+            page.on("response", keep)
+            page.goto(base_url)
+            search_box_results(page, query)
+            page.wait_for_timeout(300)  # let the last responses finish arriving
+        finally:
+            browser.close()
+    return {**_sizes(bodies), "files": files}
+
+
+def _summary(ranks: list[int | None]) -> dict[str, float]:
+    n = len(ranks) or 1
+    return {"recall@1": sum(r == 1 for r in ranks) / n, "recall@5": sum(r is not None and r <= 5 for r in ranks) / n}
+
+
+def eval_theme(site_dir: Path, queries: list[dict[str, Any]]) -> dict[str, Any]:
+    index = (site_dir / "search" / "search_index.json").read_bytes()
+    with served(site_dir) as url:
+        run = run_search_box(url, queries)
+        download = first_search_download(url, queries[0]["q"], ("/search/", "/workers/", "/lunr/"))
+    return {**_summary(run["ranks"]), "latency_ms": run["latency_ms"], "index": _sizes([index]),
+            "first_search": download, "ranks": run["ranks"], "results": run["results"]}
+
+
+PAGEFIND_RUN = """
+async (queries) => {
+  const pf = await import("./pagefind/pagefind.js");
+  await pf.init();
+  const out = [], times = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    const res = await pf.search(q);
+    const top = await Promise.all(res.results.slice(0, 5).map(r => r.data()));
+    times.push(performance.now() - t0);
+    out.push(top.map(d => d.url));
+  }
+  return { out, times };
+}
+"""
+
+
+def eval_pagefind(site_dir: Path, queries: list[dict[str, Any]], work: Path) -> dict[str, Any]:
+    copy = work / "pagefind-site"
+    shutil.copytree(site_dir, copy)
+    for html in copy.rglob("*.html"):  # index the article, not the navigation repeated on every page
+        text = html.read_text(encoding="utf-8")
+        html.write_text(text.replace('<article class="md-content__inner', '<article data-pagefind-body '
+                                     'class="md-content__inner', 1), encoding="utf-8")
+    proc = subprocess.run([str(PAGEFIND), "--site", str(copy)], capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"pagefind failed:\n{proc.stdout}\n{proc.stderr}")
+    index_files = [p.read_bytes() for p in (copy / "pagefind").rglob("*") if p.is_file()
+                   and not p.name.endswith((".js", ".css"))]
+    with served(copy) as url:
+        with browser_page(url) as page:
+            data = page.evaluate(PAGEFIND_RUN, [q["q"] for q in queries])
+        download = first_pagefind_download(url, queries[0]["q"])
+    ranks = [hit_rank(urls, q["expect"]) for urls, q in zip(data["out"], queries, strict=True)]
+    return {**_summary(ranks), "latency_ms": statistics.median(data["times"]), "index": _sizes(index_files),
+            "first_search": download, "ranks": ranks, "results": data["out"]}
+
+
+def first_pagefind_download(base_url: str, query: str) -> dict[str, Any]:
+    bodies: list[bytes] = []
+    files: list[str] = []
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page()
+
+            def keep(response: Any) -> None:
+                if "/pagefind/" in response.url:
+                    try:
+                        bodies.append(response.body())
+                        files.append(urlparse(response.url).path.rsplit("/", 1)[-1])
+                    except Exception:  # an aborted body has no size to count
+                        pass
+
+            page.on("response", keep)
+            page.goto(base_url)
+            page.evaluate(PAGEFIND_RUN, [query])
+            page.wait_for_timeout(300)
+        finally:
+            browser.close()
+    return {**_sizes(bodies), "files": files}
+
+
+def evaluate(site_dir: Path, queries: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Recall@1/@5, median latency, index size and first-search download for handbook, stock and Pagefind."""
+    queries = queries or load_queries()
+    with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
+        work = Path(tmp)
+        stock = work / "stock-site"
+        build_stock(stock)
+        return {
+            "queries": len(queries),
+            "handbook": eval_theme(Path(site_dir), queries),
+            "stock": eval_theme(stock, queries),
+            "pagefind": eval_pagefind(Path(site_dir), queries, work),
+        }
+
+
+def table(report: dict[str, Any]) -> str:
+    engines = ("handbook", "stock", "pagefind")
+    rows = [("recall@1", lambda r: f"{r['recall@1']:.2f}"), ("recall@5", lambda r: f"{r['recall@5']:.2f}"),
+            ("median latency (ms)", lambda r: f"{r['latency_ms']:.1f}"),
+            ("index raw (KB)", lambda r: f"{r['index']['raw'] / 1024:.0f}"),
+            ("index gzip (KB)", lambda r: f"{r['index']['gzip'] / 1024:.0f}"),
+            ("first search raw (KB)", lambda r: f"{r['first_search']['raw'] / 1024:.0f}"),
+            ("first search gzip (KB)", lambda r: f"{r['first_search']['gzip'] / 1024:.0f}")]
+    lines = [f"{report['queries']} queries | " + " | ".join(engines), "---|---|---|---"]
+    lines += [f"{name} | " + " | ".join(fmt(report[e]) for e in engines) for name, fmt in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, help="a built handbook (default: build one)")
+    parser.add_argument("--json", type=Path, help="also write the full report here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="search-eval-site-") as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            mkdocs_build(site)
+        report = evaluate(site)
+    print(table(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
