@@ -92,7 +92,9 @@ def assessment_data(hb: Handbook, links: Links, full: bool) -> dict[str, Any]:
 
 
 def _data_block(hb: Handbook, links: Links, full: bool) -> str:
-    return _render("assessment_data.html", data_id=DATA_ID, data=json_for_script(assessment_data(hb, links, full)))
+    # Wrapped in a one-item array: see the comment in assessment_data.html.
+    data = json_for_script([assessment_data(hb, links, full)])
+    return _render("assessment_data.html", data_id=DATA_ID, data=data)
 
 
 def assessment(hb: Handbook, links: Links) -> str:

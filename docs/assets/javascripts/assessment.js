@@ -5,7 +5,7 @@
  *
  * Written by hand because no library does this handbook-specific job; it is plain DOM code with no
  * dependencies so that it stays small on slow connections. The indicator data comes from the
- * <script type="application/json" id="hb-assessment-data"> block written by macros/assessment.py.
+ * <script type="application/json"> block written by macros/assessment.py.
  *
  * mkdocs-material's instant navigation swaps the page without reloading scripts, so the set-up runs
  * on every page load through the theme's `document$` observable. Listeners are attached to elements
@@ -696,8 +696,8 @@
 
   function change(a, b) {
     if (a === null || b === null) return "–";
-    var d = b - a;
-    var text = (Math.round(d * 100) / 100).toFixed(Number.isInteger(d) ? 0 : 2);
+    var d = Math.round((b - a) * 100) / 100;
+    var text = Number.isInteger(d) ? String(d) : d.toFixed(2);
     return d > 0 ? "+" + text : d < 0 ? "−" + text.slice(1) : "0";
   }
 
@@ -767,7 +767,10 @@
     root.setAttribute("data-hb-ready", "1");
     var data;
     try {
-      data = JSON.parse(document.getElementById("hb-assessment-data").textContent);
+      // Found by its wrapper: after instant navigation the theme has re-created the <script> without
+      // its id (see macros/templates/assessment_data.html). The JSON is a one-item array.
+      data = JSON.parse(document.querySelector(".hb-as-data > script").textContent)[0];
+      if (!data || !Array.isArray(data.missions)) throw new Error("no data");
     } catch (e) {
       var box = root.querySelector('[data-hb="alert"]');
       if (box) box.textContent = "โหลดข้อมูลตัวชี้วัดของแบบประเมินไม่ได้ โปรดโหลดหน้านี้ใหม่";
