@@ -136,6 +136,29 @@ def segment_index(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+@event_priority(-100)  # after mkdocs-material's offline plugin added its polyfill
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    """Offline edition: run the search worker through the vendored iframe-worker shim, not unpkg.com, and turn
+    off instant navigation.
+
+    Browsers refuse Web Workers on file://, so the offline plugin adds iframe-worker from unpkg.com; the offline
+    edition has no network and no page may load from another host, so the vendored copy replaces it.
+    """
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(p) else p for p in polyfills]
+    offline = next((p for name, p in config.plugins.items() if name.endswith("offline")), None)
+    if offline is not None and offline.config.get("enabled"):
+        # Instant navigation fetches pages and the sitemap, which file:// forbids; mkdocs-material lists it as
+        # unsupported offline. Without it the page scripts (checklists, self-assessment) start on every page.
+        features = config.theme["features"]
+        features[:] = [f for f in features if not f.startswith("navigation.instant")]
+    return config
+
+
 def on_page_context(context: dict[str, Any], page: Page, **_: Any) -> dict[str, Any]:
     """Remember each page's title and description for the ``page`` field."""
     _pages[page.url] = {

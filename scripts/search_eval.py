@@ -122,8 +122,8 @@ def search_box_results(page: Any, query: str, limit: int = 5) -> list[str]:
     Thai arrives as text input without a key-up, and the theme searches on key-up, so each query ends with End.
     """
     box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-search__icon, label[for=__search]").first.click()
+    if not box.is_visible():  # narrow screens show a search button instead of the box
+        page.locator("label.md-header__button[for=__search]").click()
     box.fill("")
     before = page.evaluate("window.__searchResults || 0")
     box.type(query)
