@@ -8,7 +8,7 @@ SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint system-deps clean pdf
+.PHONY: help serve build test lint system-deps clean pdf offline
 
 help:  ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ serve: $(BIN)/.site-deps  ## set up and serve the site at http://127.0.0.1:8000 
 
 build: $(BIN)/.site-deps  ## build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+offline: build  ## build the site, then zip the offline edition (opens from file://) into site/download/
+	$(BIN)/python scripts/build_offline.py --site $(SITE)
 
 pdf: build $(BIN)/.dev-deps system-deps  ## build the site, then export the checklists and the whole handbook to PDF (site/pdf/)
 	$(BIN)/python scripts/export_pdf.py --site $(SITE)
