@@ -728,7 +728,7 @@
         el("td", { "data-hb": "change" }, change(avgValue(x.avg), avgValue(y.avg))),
       ]);
     });
-    missionRows.push(el("tr", { "data-mission": "all" }, [
+    missionRows.push(el("tr", { "data-mission": "all", class: "hb-as-total" }, [
       el("th", { scope: "row" }, "ภาพรวม"), el("td", {}, avgText(sa.avg)), el("td", {}, avgText(sb.avg)),
       el("td", { "data-hb": "change" }, change(avgValue(sa.avg), avgValue(sb.avg))),
     ]));
