@@ -35,6 +35,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -202,10 +203,22 @@ def chapter_pages(pdf: bytes) -> dict[str, int]:
     return found
 
 
-def export(site: Path, out: Path, config_file: Path, what: str = "all") -> list[Path]:
-    """Write the PDFs into ``out``; return their paths."""
+def export(site: Path, out: Path, config_file: Path, what: str = "all", browser: Any = None) -> list[Path]:
+    """Write the PDFs into ``out``; return their paths. Launches Chromium unless given a Playwright
+    ``browser`` (tests pass theirs: one Playwright per process)."""
+    if browser is not None:
+        return _export(browser, site, out, config_file, what)
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as pw:
+        own = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            return _export(own, site, out, config_file, what)
+        finally:
+            own.close()
+
+
+def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -> list[Path]:
     cfg = load_config(config_file)
     office = cfg["office"]
     assert isinstance(office, dict)
@@ -214,8 +227,7 @@ def export(site: Path, out: Path, config_file: Path, what: str = "all") -> list[
         site_url += "/"
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with serve(site) as base:
         context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
         page = context.new_page()
 
@@ -266,7 +278,7 @@ def export(site: Path, out: Path, config_file: Path, what: str = "all") -> list[
             path.write_bytes(pdf)
             written.append(path)
             print(f"  {path} ({len(pages)} chapters)")
-        browser.close()
+        context.close()
     return written
 
 

@@ -34,9 +34,9 @@ def _export_module():
 
 
 @pytest.fixture(scope="module")
-def pdf_dir(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdf_dir(site: Path, browser: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
-    _export_module().export(site, out, ROOT / "mkdocs.yml")
+    _export_module().export(site, out, ROOT / "mkdocs.yml", browser=browser)
     return out
 
 
