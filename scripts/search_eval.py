@@ -100,20 +100,30 @@ def hit_rank(urls: list[str], expect: list[str]) -> int | None:
 
 
 @contextmanager
-def browser_page(url: str) -> Iterator[Any]:
-    """A fresh headless Chromium page (Thai locale) with the worker watch installed, opened at ``url``."""
-    from playwright.sync_api import sync_playwright
+def browser_page(url: str, browser: Any = None) -> Iterator[Any]:
+    """A fresh headless Chromium page (Thai locale) with the worker watch installed, opened at ``url``.
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    Pass ``browser`` (a Playwright Browser, e.g. the tests' fixture) to reuse it instead of launching one.
+    """
+    if browser is not None:
+        context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
         try:
-            context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.add_init_script(WATCH_WORKER)
             page.goto(url)
             yield page
         finally:
-            browser.close()
+            context.close()
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            with browser_page(url, launched) as page:
+                yield page
+        finally:
+            launched.close()
 
 
 def search_box_results(page: Any, query: str, limit: int = 5) -> list[str]:
@@ -142,11 +152,11 @@ def search_box_results(page: Any, query: str, limit: int = 5) -> list[str]:
     return hrefs[:limit]
 
 
-def run_search_box(base_url: str, queries: list[dict[str, Any]]) -> dict[str, Any]:
+def run_search_box(base_url: str, queries: list[dict[str, Any]], browser: Any = None) -> dict[str, Any]:
     """All queries through the real search box of the site at ``base_url``."""
     ranks: list[int | None] = []
     results: list[list[str]] = []
-    with browser_page(base_url) as page:
+    with browser_page(base_url, browser) as page:
         for q in queries:
             urls = search_box_results(page, q["q"])
             results.append(urls)

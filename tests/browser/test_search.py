@@ -1,0 +1,156 @@
+"""Thai search through the real search box in headless Chromium (queries: tests/search_queries.yml).
+
+The handbook's search (ICU word boundaries in the index, Intl.Segmenter on the query) must find the expected
+chapter or its checklist among the first five results for at least 95% of the queries, and do clearly better
+than mkdocs-material's stock Thai setup on the same queries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))
+import search_eval as se  # noqa: E402
+import thai_search  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+QUERIES = se.load_queries()
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Any, base_url: str) -> Iterator[Any]:
+    """One page of the built handbook with the search worker watched, reused by the tests of this module."""
+    context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(se.WATCH_WORKER)
+    page.goto(base_url)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def handbook_run(search_page: Any) -> list[list[str]]:
+    return [se.search_box_results(search_page, q["q"]) for q in QUERIES]
+
+
+def report(name: str, runs: list[list[str]]) -> tuple[float, float]:
+    ranks = [se.hit_rank(urls, q["expect"]) for urls, q in zip(runs, QUERIES, strict=True)]
+    summary = se._summary(ranks)
+    print(f"\n{name}: recall@1 {summary['recall@1']:.2f}, recall@5 {summary['recall@5']:.2f} ({len(QUERIES)} queries)")
+    for q, rank, urls in zip(QUERIES, ranks, runs, strict=True):
+        if rank is None or rank > 5:
+            print(f"  miss: {q['q']} (expect {q['expect']}) -> {[se.mission_of(u) or u for u in urls]}")
+    return summary["recall@1"], summary["recall@5"]
+
+
+def test_query_list_is_large_and_thai() -> None:
+    thai = [q for q in QUERIES if re.search("[\u0e00-\u0e7f]", q["q"])]
+    assert len(thai) >= 45
+    assert len({q["q"] for q in QUERIES}) == len(QUERIES)
+
+
+def test_recall_at_5(handbook_run: list[list[str]]) -> None:
+    _, recall5 = report("handbook", handbook_run)
+    assert recall5 >= 0.95
+
+
+def test_stock_configuration_is_worse(handbook_run: list[list[str]], browser: Any, tmp_path: Path) -> None:
+    """Baseline: mkdocs-material's stock Thai search (`search: lang: th`, no hook, no query script)."""
+    _, ours = report("handbook", handbook_run)
+    stock_site = tmp_path / "stock"
+    se.build_stock(stock_site)
+    index = json.loads((stock_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["th"] and "<wbr/>" not in json.dumps(index, ensure_ascii=False)
+    with se.served(stock_site) as url:
+        stock = se.run_search_box(url, QUERIES, browser)
+    _, theirs = report("stock (lang: th)", stock["results"])
+    assert theirs <= ours - 0.1
+
+
+def test_indicator_ids_find_their_chapter(search_page: Any) -> None:
+    for q in (q for q in QUERIES if q["kind"] == "id"):
+        urls = se.search_box_results(search_page, q["q"])
+        rank = se.hit_rank(urls, q["expect"])
+        assert rank is not None and rank <= 3, (q["q"], urls)
+
+
+def test_english_terms_alone_and_touching_thai(search_page: Any) -> None:
+    found = []
+    for q in (q for q in QUERIES if q["kind"] in ("english", "mixed")):
+        urls = se.search_box_results(search_page, q["q"])
+        found.append(se.hit_rank(urls, q["expect"]) is not None)
+    assert sum(found) / len(found) >= 0.8, found
+    # the same acronym with and without Thai around it reaches the same chapter
+    alone = se.search_box_results(search_page, "PLC")
+    touching = se.search_box_results(search_page, "ส่งเสริมPLCในสถานศึกษา")
+    assert {se.mission_of(u) for u in alone} & {se.mission_of(u) for u in touching} - {None}
+
+
+def test_thai_abbreviations_with_dots(search_page: Any, site: Path) -> None:
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for abbr in ("ก.ค.ศ.", "สพป."):
+        assert abbr in index
+        urls = se.search_box_results(search_page, abbr)
+        assert urls, abbr
+        marked = search_page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+        assert any(abbr.rstrip(".") in m for m in marked), (abbr, marked)
+    # typed without its final dot, or touching the next word, it is still found
+    assert se.search_box_results(search_page, "สพป")
+    assert se.search_box_results(search_page, "สพป.ตัวอย่าง")
+
+
+def test_results_show_plain_thai(search_page: Any) -> None:
+    """Titles, snippets and highlights carry no separator characters, and words stay whole."""
+    for query in ("แผนปฏิบัติราชการ", "อัตรากำลัง", "ความพึงพอใจ", "ก.ค.ศ."):
+        se.search_box_results(search_page, query)
+        text = search_page.locator(".md-search-result__list").inner_text()
+        html = search_page.locator(".md-search-result__list").inner_html()
+        assert text.strip()
+        assert not INVISIBLE.search(text) and not INVISIBLE.search(html)
+        assert "wbr" not in text
+        marks = search_page.eval_on_selector_all(".md-search-result__list mark", "els => els.length")
+        assert marks > 0, query
+    se.search_box_results(search_page, "อัตรากำลัง")
+    assert "อัตรากำลัง" in search_page.locator(".md-search-result__list").inner_text()
+
+
+def test_page_html_is_unchanged(site: Path) -> None:
+    """Only the search index is segmented: pages carry no inserted <wbr> or invisible characters."""
+    for page in ("missions/strategy/index.html", "checklists/people/index.html", "index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "<wbr" not in html and not INVISIBLE.search(html), page
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not INVISIBLE.search(json.dumps(index, ensure_ascii=False))
+    assert sum("<wbr/>" in d["text"] for d in index["docs"]) > len(index["docs"]) / 2
+
+
+def test_query_and_index_agree_on_word_boundaries(search_page: Any, site: Path) -> None:
+    """The browser's Intl.Segmenter and the build's PyICU cut the handbook's own Thai text the same way."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    runs: list[str] = []
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]*>", "", doc["title"])  # drop the <wbr/> the hook inserted
+        runs += [r for r in re.findall("[\u0e00-\u0e7f.]{4,}", text)]
+    runs = sorted(set(runs))[:400]
+    assert len(runs) > 50
+    protect = thai_search._protector(index["config"]["thai_abbr"])
+    expected = [thai_search.segment_text(r, protect, " ") for r in runs]
+    got = search_page.evaluate(
+        "([abbr, runs]) => { thaiSearch.setAbbreviations(abbr); return runs.map(thaiSearch.segmentQuery); }",
+        [index["config"]["thai_abbr"], runs])
+    same = sum(a == b for a, b in zip(expected, got, strict=True)) / len(runs)
+    print(f"\nPyICU and Intl.Segmenter agree on {same:.1%} of {len(runs)} Thai headings")
+    assert same >= 0.9
+    assert search_page.evaluate("thaiSearch.prepareQuery('แผนปฏิบัติราชการ')") == "แผน ปฏิบัติ ราชการ"
+    assert search_page.evaluate("thaiSearch.prepareQuery('O-NET')") == "+O +NET*"
