@@ -1,0 +1,99 @@
+"""axe-core in headless Chromium: no serious or critical accessibility violation on any page.
+
+Every page in the built site's sitemap is checked (home, chapters, checklists, the self-assessment and
+its report, reference pages, and any page added later), in the light scheme and, for one page of each
+type, in the dark scheme too; plus the search with its results open. axe-core is the pinned copy in
+node_modules/ (package.json), injected into the page, so nothing is fetched from elsewhere.
+
+On failure the message lists each rule with the CSS selectors of the offending elements.
+No rule is disabled and no element excluded: a violation is fixed, not hidden.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.quality import describe_axe, run_axe, sitemap_paths
+
+pytestmark = pytest.mark.browser
+
+# One page of each type, also checked in the dark scheme. A page not built (yet) is skipped there, and
+# is in any case covered by the all-pages test as soon as it is in the sitemap.
+PAGE_TYPES = {
+    "home": "",
+    "chapter": "missions/leadership/",
+    "checklist": "checklists/leadership/",
+    "assessment": "assessment/",
+    "report": "assessment/report/",
+    "reference": "reference/glossary/",
+    "crosswalk": "reference/crosswalk/",
+}
+
+
+def open_page(page: Any, url: str) -> None:
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function("() => document.readyState === 'complete'")
+
+
+def test_every_page_has_no_serious_violation(page: Any, base_url: str, site: Path) -> None:
+    paths = sitemap_paths(site)
+    assert {p for p in PAGE_TYPES.values() if p in paths} >= {"", "missions/leadership/", "reference/glossary/"}
+    failures = []
+    for path in paths:
+        open_page(page, base_url + path)
+        violations = run_axe(page)
+        if violations:
+            failures.append(describe_axe(f"/{path}", violations))
+    assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_type_in_dark_scheme(kind: str, browser: Any, base_url: str, site: Path) -> None:
+    path = PAGE_TYPES[kind]
+    if path not in sitemap_paths(site):
+        pytest.skip(f"/{path} is not built yet")
+    context = browser.new_context(locale="th-TH", color_scheme="dark", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, base_url + path)
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+        violations = run_axe(page)
+        assert not violations, describe_axe(f"/{path} (dark)", violations)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_with_results_open(scheme: str, browser: Any, base_url: str) -> None:
+    context = browser.new_context(locale="th-TH", color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, base_url)
+        page.keyboard.press("/")  # the theme's shortcut focuses the search box
+        # Type only once the search worker has loaded the index (the theme then shows its placeholder).
+        page.locator(".md-search-result__meta", has_text="พิมพ์เพื่อเริ่มค้นหา").wait_for(timeout=15_000)
+        page.locator("input.md-search__input").press_sequentially("PMQA")  # the theme searches on keyup
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(state="visible", timeout=15_000)
+        assert results.count() > 0
+        violations = run_axe(page)
+        assert not violations, describe_axe(f"search results ({scheme})", violations)
+    finally:
+        context.close()
+
+
+def test_the_check_can_fail(page: Any, base_url: str) -> None:
+    """An image without alt and an unlabelled button are reported with their selectors."""
+    open_page(page, base_url)
+    page.evaluate("""() => {
+        const img = document.createElement('img'); img.src = 'x.png'; img.id = 'no-alt';
+        const button = document.createElement('button'); button.id = 'no-name';
+        document.querySelector('article').append(img, button);
+    }""")
+    violations = run_axe(page)
+    text = describe_axe("/", violations)
+    assert "image-alt" in text and "#no-alt" in text
+    assert "button-name" in text and "#no-name" in text
