@@ -8,7 +8,7 @@ SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint system-deps clean pdf offline
+.PHONY: help serve build test lint system-deps clean pdf offline linkcheck-external
 
 help:  ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -44,12 +44,17 @@ system-deps:  ## install Chromium and poppler-utils with apt when missing (brows
 
 test: $(BIN)/.dev-deps node_modules/.stamp system-deps  ## set up and run every check and test
 	$(BIN)/ruff check macros hooks scripts tests
-	$(BIN)/yamllint --strict data mkdocs.yml
+	$(BIN)/yamllint --strict data mkdocs.yml .github .pre-commit-config.yaml
+	$(BIN)/python scripts/check_data.py
 	$(BIN)/pytest
 
 lint: $(BIN)/.dev-deps  ## only the fast checks (ruff, yamllint)
 	$(BIN)/ruff check macros hooks scripts tests
-	$(BIN)/yamllint --strict data mkdocs.yml
+	$(BIN)/yamllint --strict data mkdocs.yml .github .pre-commit-config.yaml
+	$(BIN)/python scripts/check_data.py
+
+linkcheck-external: $(BIN)/.site-deps  ## also check links to other websites (slow, needs internet; CI runs it weekly, non-blocking)
+	CHECK_LINKS=true CHECK_EXTERNAL_LINKS=true $(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 clean:  ## remove the built site and caches (keeps .venv)
 	rm -rf $(SITE) .pytest_cache .ruff_cache
