@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from . import render
 from .errors import DataErrors, emit_annotations
 from .loader import Handbook, load
-from .thai import fiscal_year, thai_date
+from .thai import fiscal_year, slugify, thai_date
 from .thai_abbr import ThaiAbbrExtension
 
 DATA_DIR = "data"
@@ -38,6 +38,8 @@ def define_env(env: Any) -> None:
     # Glossary abbreviations show their full form on hover on every page. Registered here rather
     # than in mkdocs.yml because the list comes from data/glossary.yml.
     env.conf["markdown_extensions"].append(ThaiAbbrExtension(glossary=hb.abbreviations()))
+
+    env.conf["mdx_configs"].setdefault("toc", {})["slugify"] = slugify  # Thai heading ids (see thai.slugify)
 
     office = env.conf["extra"]["office"]
     env.conf["copyright"] = f"{office['name']} · {office['address']}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 THAI_MONTHS = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -28,3 +30,17 @@ def thai_date(value: dt.date | dt.datetime | str, short: bool = False) -> str:
 def fiscal_year(day: dt.date) -> int:
     """The Thai fiscal year (ปีงบประมาณ, พ.ศ.) a day falls in: 1 Oct - 30 Sep, named after the year it ends."""
     return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
+
+
+_NOT_IN_SLUG = re.compile(r"[^\w\u0e00-\u0e7f\- ]")
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Heading ids that keep Thai: ``ความหมายและหลักการ`` stays whole (vowel and tone marks included).
+
+    Python-Markdown's default drops every non-ASCII letter (Thai headings become ``_1``, ``_2``), and
+    pymdownx.slugs drops combining marks, which in Thai are vowels and tone marks.
+    """
+    text = unicodedata.normalize("NFC", value).lower()
+    text = _NOT_IN_SLUG.sub("", text).strip()
+    return re.sub(r"[\s-]+", separator, text)

@@ -176,3 +176,11 @@ def test_abbreviations_match_inside_thai_text() -> None:
     assert '<abbr title="สำนักงานเขต">สพป.</abbr>เชียงใหม่' in out
     assert '<abbr title="ผู้อำนวยการ">ผอ.สพป.</abbr>' in out  # longest match wins
     assert out.count("<abbr") == 3  # not inside PAGE
+
+
+def test_heading_ids_keep_thai_vowels_and_tone_marks() -> None:
+    from macros.thai import slugify
+
+    assert slugify("ความหมายและหลักการ") == "ความหมายและหลักการ"
+    assert slugify("ขั้นตอนที่ 1: วางแผน (ต.ค.)") == "ขั้นตอนที่-1-วางแผน-ตค"
+    assert slugify("PMQA 4.0 กับ ITA") == "pmqa-40-กับ-ita"
