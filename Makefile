@@ -8,7 +8,7 @@ SITE   ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test lint system-deps clean pdf offline linkcheck-external
+.PHONY: help serve build test lint system-deps clean bench pdf offline linkcheck-external
 
 help:  ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ offline: build  ## build the site, then zip the offline edition (opens from file
 
 pdf: build $(BIN)/.dev-deps system-deps  ## build the site, then export the checklists and the whole handbook to PDF (site/pdf/)
 	$(BIN)/python scripts/export_pdf.py --site $(SITE)
+
+bench: $(BIN)/.dev-deps node_modules/.stamp system-deps  ## measure build time, page weight, search, print and Lighthouse; writes BENCHMARKS.md
+	$(BIN)/python scripts/bench.py
 
 system-deps:  ## install Chromium and poppler-utils with apt when missing (browser and PDF tests)
 	@bash scripts/system-deps.sh

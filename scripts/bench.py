@@ -10,6 +10,7 @@ tests (timings on shared machines are noisy), they are for people to read and co
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
 import json
@@ -114,10 +115,8 @@ def bench_weight(site: Path) -> dict[str, Any]:
                 bodies: list[tuple[str, str, bytes]] = []
 
                 def on_response(response: Any, bodies: list[tuple[str, str, bytes]] = bodies) -> None:
-                    try:
+                    with contextlib.suppress(Exception):  # a redirect or aborted request has no body
                         bodies.append((response.url, response.headers.get("content-type", ""), response.body()))
-                    except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
-                        pass
 
                 page.on("response", on_response)
                 page.goto(url + path, wait_until="networkidle")
@@ -260,8 +259,9 @@ def main() -> None:
         tmp = Path(tmp_name)
         if "build" not in args.skip:
             report["build"] = bench_build(args.runs, tmp)
-            print(f"build: handbook {report['build']['handbook_s']:.2f}s, bare {report['build']['bare_material_s']:.2f}s,"
-                  f" ratio {report['build']['ratio']:.2f}", flush=True)
+            b = report["build"]
+            print(f"build: handbook {b['handbook_s']:.2f}s, bare {b['bare_material_s']:.2f}s, ratio {b['ratio']:.2f}",
+                  flush=True)
         site = tmp / "measured-site"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
                        cwd=ROOT, env=ENV, check=True)
