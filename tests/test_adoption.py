@@ -87,3 +87,23 @@ def test_the_new_office_is_named(adopted_site: Path) -> None:
     assert OTHER_OFFICE["logo"] in home
     index = (adopted_site / "search/search_index.json").read_text(encoding="utf-8")
     assert "ทดสอบการนำไปใช้" in re.sub(r"<[^>]+>|[\u200b-\u200d]", "", index)  # search may mark word breaks
+
+
+def test_no_trace_in_the_pdfs(adopted_site: Path, tmp_path: Path, browser: object) -> None:
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import export_pdf
+
+    config = adopted_site.parent / "project/mkdocs.yml"
+    pdfs = export_pdf.export(adopted_site, tmp_path, config, what="all", browser=browser)
+    assert len(pdfs) >= 10
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert not traces(text), (pdf.name, traces(text))
+        assert "ทดสอบการนำไปใช้" in re.sub(r"\s+", "", text) or pdf.name == "handbook.pdf"
+    book = subprocess.run(["pdftotext", str(tmp_path / "handbook.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert OTHER_OFFICE["name"].replace(" ", "") in re.sub(r"\s+", "", book)

@@ -96,7 +96,11 @@ def test_glossary_abbreviations_become_tooltips(site: Path, hb: Handbook) -> Non
 def test_search_index_lists_every_page(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert {"", "missions/leadership/", "checklists/", "reference/glossary/"} <= locations
+    assert {"", "missions/leadership/", "checklists/leadership/", "reference/glossary/"} <= locations
+    # Duplicates of the chapters' text stay out: the all-missions checklist and the assessment's rubrics.
+    assert "checklists/" not in locations
+    assessment = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("assessment/"))
+    assert "ยังไม่ประเมิน" not in assessment and len(assessment) < 20_000
 
 
 def test_unknown_indicator_in_a_page_fails_the_build(tmp_path: Path) -> None:
