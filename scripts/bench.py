@@ -12,7 +12,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import gzip
+import http.server
+import io
 import json
 import os
 import platform
@@ -21,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -31,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from macros.thai import thai_date  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = {
     "หน้าแรก (home)": "",
@@ -44,6 +48,41 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
+
+
+# ── A local server that compresses like the real host ───────────────────────────────────────
+# GitHub Pages (and any ordinary web server) sends HTML, CSS, JS, JSON and SVG gzip-compressed. Python's
+# http.server does not, which would make Lighthouse measure a site no reader ever downloads.
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]  # http.server's own signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSIBLE and path.is_file()) or not self.path.split("?")[0].endswith(
+                ("/", *COMPRESSIBLE)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 # ── Build ────────────────────────────────────────────────────────────────────────────────────
@@ -173,7 +212,8 @@ def bench_print(site: Path) -> dict[str, Any]:
 # ── Lighthouse ───────────────────────────────────────────────────────────────────────────────
 
 
-def bench_lighthouse(site: Path) -> dict[str, Any]:
+def bench_lighthouse(site: Path, runs: int = 3) -> dict[str, Any]:
+    """Lighthouse's mobile profile (throttled 4G, slowed CPU), median of ``runs`` per page and category."""
     binary = ROOT / "node_modules/.bin/lighthouse"
     if not binary.exists():
         return {"skipped": "node_modules/.bin/lighthouse missing: run npm ci"}
@@ -181,19 +221,26 @@ def bench_lighthouse(site: Path) -> dict[str, Any]:
     scores: dict[str, Any] = {}
     try:
         for label, path in (("home", ""), ("chapter", "missions/leadership/")):
-            with tempfile.TemporaryDirectory() as tmp:
-                report = Path(tmp) / "report.json"
-                flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-                proc = subprocess.run(
-                    [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report}",
-                     f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
-                    env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300,
-                )
-                if proc.returncode != 0 or not report.exists():
-                    scores[label] = {"error": proc.stderr[-500:]}
-                    continue
-                data = json.loads(report.read_text(encoding="utf-8"))
-                scores[label] = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
+            seen: dict[str, list[float]] = defaultdict(list)
+            for _ in range(runs):
+                with tempfile.TemporaryDirectory() as tmp:
+                    report = Path(tmp) / "report.json"
+                    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+                    proc = subprocess.run(
+                        [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report}",
+                         f"--chrome-flags={flags}",
+                         "--only-categories=performance,accessibility,best-practices,seo"],
+                        env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300,
+                    )
+                    if proc.returncode != 0 or not report.exists():
+                        seen["error"].append(0)
+                        continue
+                    data = json.loads(report.read_text(encoding="utf-8"))
+                    for key, category in data["categories"].items():
+                        seen[key].append(category["score"] * 100)
+                    for audit in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
+                        seen[audit + " (ms)"].append(data["audits"][audit]["numericValue"])
+            scores[label] = {k: round(median(v)) for k, v in seen.items()}
     finally:
         server.shutdown()
     return scores
@@ -235,14 +282,39 @@ def markdown_report(r: dict[str, Any]) -> str:
                          f"{cell('image')} | {cell('json')} | {kb(v['total']['raw'])} | {kb(v['total']['gzip'])} |")
         lines += ["", "แต่ละประเภทแสดงขนาดหลังบีบอัด gzip", ""]
     s = r.get("search")
-    if s:
-        lines += ["## การค้นหา", "", "```json", json.dumps(s, ensure_ascii=False, indent=2), "```", ""]
+    if s and "skipped" not in s:
+        lines += ["## การค้นหา", "",
+                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
+                  "| | recall@1 | recall@5 | median latency (ms) | index raw / gzip | first search raw / gzip |",
+                  "|---|---|---|---|---|---|"]
+        for name in ("handbook", "stock", "pagefind"):
+            v = s.get(name)
+            if not isinstance(v, dict) or "recall@5" not in v:
+                continue
+            idx, first = v.get("index", {}), v.get("first_search", {})
+            latency = v.get("latency_ms", float("nan"))
+            lines.append(f"| {name} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {latency:.1f} | "
+                         f"{kb(idx.get('raw', 0))} / {kb(idx.get('gzip', 0))} | "
+                         f"{kb(first.get('raw', 0))} / {kb(first.get('gzip', 0))} |")
+        lines.append("")
     p = r.get("print")
-    if p:
-        lines += ["## การพิมพ์ (PDF)", "", "```json", json.dumps(p, ensure_ascii=False, indent=2), "```", ""]
+    if p and "skipped" not in p:
+        lines += ["## การพิมพ์ (PDF)", "", "| ไฟล์ | หน้า | ขนาด |", "|---|---|---|"]
+        for group in p.values():
+            for name, pages in group["pages"].items():
+                lines.append(f"| {name} | {pages} | {group['kb'][name]} KB |")
+        lines += ["", f"ส่งออกแบบตรวจสอบทั้ง 9 ไฟล์ใช้เวลา {p['checklists']['seconds']} วินาที "
+                  f"คู่มือทั้งเล่ม {p['handbook']['seconds']} วินาที", ""]
     lh = r.get("lighthouse")
-    if lh:
-        lines += ["## Lighthouse (mobile)", "", "```json", json.dumps(lh, ensure_ascii=False, indent=2), "```", ""]
+    if lh and "skipped" not in lh:
+        lines += ["## Lighthouse (mobile, เซิร์ฟเวอร์ในเครื่องบีบอัด gzip เหมือนโฮสต์จริง)", "",
+                  "| หน้า | performance | accessibility | best practices | SEO | FCP (ms) | LCP (ms) | TBT (ms) |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for page, v in lh.items():
+            lines.append(f"| {page} | {v.get('performance')} | {v.get('accessibility')} | {v.get('best-practices')} | "
+                         f"{v.get('seo')} | {v.get('first-contentful-paint (ms)')} | "
+                         f"{v.get('largest-contentful-paint (ms)')} | {v.get('total-blocking-time (ms)')} |")
+        lines.append("")
     return "\n".join(lines)
 
 
