@@ -23,6 +23,7 @@ the query-side script needs no change.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -37,6 +38,7 @@ from mkdocs.structure.pages import Page
 WBR = "<wbr/>"
 THAI = "\u0e00-\u0e7f"
 _THAI_CHAR = re.compile(f"[{THAI}]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that take two UTF-16 units (emoji)
 # Markup and entities are kept whole; only the text between them is segmented.
 _MARKUP = re.compile(r"(<[^>]*>|&[#\w]+;)")
 # Letter-dot chains such as ก.ค.ศ. or พ.ศ. are always one word. thai-search.js has the same rule.
@@ -72,6 +74,8 @@ def _is_thai(ch: str) -> bool:
 
 def _icu_cuts(piece: str, offset: int) -> set[int]:
     _breaker.setText(piece)
+    if not _ASTRAL.search(piece):  # the usual case: UTF-16 units and string indexes are the same
+        return {offset + b for b in _breaker}
     # PyICU counts UTF-16 code units; map them back to string indexes (Thai itself is in the BMP).
     units = [0]
     for ch in piece:
@@ -94,10 +98,13 @@ def boundaries(text: str, protect: re.Pattern[str]) -> list[int]:
         cuts |= {start, end}
         pos = end
     cuts = {c for c in cuts if c >= len(text) or text[c] != "."}  # a dot stays on its word: ผอ. not ผอ|.
-    cuts |= {i for i in range(1, len(text)) if _is_thai(text[i - 1]) != _is_thai(text[i]) and text[i] != "."}
-    for start, end in spans:
-        cuts = {c for c in cuts if not start < c < end}
-    return sorted(c for c in cuts if 0 < c < len(text))
+    cuts |= {m.start() for m in _SCRIPT_CHANGE.finditer(text)}
+    inside = {c for start, end in spans for c in range(start + 1, end)}
+    return sorted(c for c in cuts if 0 < c < len(text) and c not in inside)
+
+
+# Every position where Thai meets a non-Thai character (never before a dot), found in one regex pass.
+_SCRIPT_CHANGE = re.compile(r"(?<=[\u0e00-\u0e7f])(?=[^\u0e00-\u0e7f.])|(?<=[^\u0e00-\u0e7f])(?=[\u0e00-\u0e7f])")
 
 
 def segment_text(text: str, protect: re.Pattern[str], sep: str = WBR) -> str:
@@ -116,6 +123,7 @@ def segment_text(text: str, protect: re.Pattern[str], sep: str = WBR) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)  # titles and page fields repeat across a page's sections
 def segment_html(value: str, protect: re.Pattern[str]) -> str:
     """Segment the text parts of an index field, leaving tags and entities intact."""
     return "".join(part if _MARKUP.fullmatch(part) else segment_text(part, protect) for part in _MARKUP.split(value))

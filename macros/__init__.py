@@ -11,6 +11,7 @@ handbook can move to another builder (Zensical runs mkdocs-macros modules) with 
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,16 @@ def define_env(env: Any) -> None:
         env.macro(_bind(env, hb, function), name)
     env.filter(thai_date, "thai_date")
     env.filter(fiscal_year, "fiscal_year")
+
+
+def on_post_page_macros(env: Any) -> None:
+    """With HB_DUMP_MARKDOWN=<folder>, keep each page's Markdown after the macros ran (for debugging a macro,
+    and for the benchmark's same-content comparison with a bare mkdocs-material build)."""
+    folder = os.environ.get("HB_DUMP_MARKDOWN")
+    if folder and env.page is not None:
+        target = Path(folder) / env.page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.markdown, encoding="utf-8")
 
 
 def _bind(env: Any, hb: Handbook, function: Any) -> Any:
