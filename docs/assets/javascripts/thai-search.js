@@ -93,8 +93,22 @@
     }).join(" ");
   }
 
+  /* Thai function words and the nominalisers การ/ความ ("-tion", "-ness") stand in front of almost every noun
+     phrase, so with the theme's any-word matching they pull in pages that merely share them ("การจัดการความรู้"
+     ranked a page full of การ and ความ above the knowledge-management chapter). Leave them out of the query,
+     unless nothing else is left. The index keeps them, so nothing becomes unfindable. */
+  var THAI_STOP = new Set(["การ", "ความ", "ที่", "และ", "ของ", "ใน", "ให้", "มี", "เป็น", "ได้", "จะ", "ไม่",
+    "กับ", "แก่", "โดย", "เพื่อ", "หรือ", "ซึ่ง", "นี้", "นั้น", "แต่", "ว่า", "ก็", "อย่าง", "จาก", "ด้วย",
+    "ตาม", "คือ"]);
+
+  function dropThaiStopWords(query) {
+    var terms = query.split(/\s+/).filter(Boolean);
+    var kept = terms.filter(function (t) { return !THAI_STOP.has(t); });
+    return kept.length ? kept.join(" ") : query;
+  }
+
   function prepareQuery(text) {
-    return joinHyphenated(segmentQuery(text));
+    return joinHyphenated(dropThaiStopWords(segmentQuery(text)));
   }
 
   window.thaiSearch = { segmentQuery: segmentQuery, prepareQuery: prepareQuery, setAbbreviations: setAbbreviations }; // for tests and the benchmark
