@@ -28,7 +28,7 @@ node_modules/.stamp: package.json package-lock.json
 	touch $@
 
 serve: $(BIN)/.site-deps  ## set up and serve the site at http://127.0.0.1:8000 (reloads on save)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000  # served at /, not /handbook/
 
 build: $(BIN)/.site-deps  ## build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
