@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,10 +122,16 @@ def ind(hb: Handbook, links: Links, indicator_id: str) -> str:
 
 
 def ref(hb: Handbook, links: Links, reference_id: str) -> str:
-    """Inline Markdown citation linking to the reference list."""
+    """Inline Markdown citation linking to the reference list: a Thai document by its title, a book by its
+    authors and year (``Deming, W. E. (1986)``), so a sentence is not interrupted by a whole bibliography entry."""
     _lookup("เอกสารอ้างอิง", reference_id, hb.references)
     r = hb.references[reference_id]
-    return f"[{escape_markdown(r.title)}]({links.md(REFERENCES_PAGE, 'ref-' + r.id)})"
+    short = _AUTHOR_YEAR.match(r.title) if r.kind == "book" else None
+    text = short.group(1) if short else r.title
+    return f"[{escape_markdown(text)}]({links.md(REFERENCES_PAGE, 'ref-' + r.id)})"
+
+
+_AUTHOR_YEAR = re.compile(r"^(.+?\(\d{4}\))")
 
 
 def mission_cards(hb: Handbook, links: Links) -> str:

@@ -184,3 +184,15 @@ def test_heading_ids_keep_thai_vowels_and_tone_marks() -> None:
     assert slugify("ความหมายและหลักการ") == "ความหมายและหลักการ"
     assert slugify("ขั้นตอนที่ 1: วางแผน (ต.ค.)") == "ขั้นตอนที่-1-วางแผน-ตค"
     assert slugify("PMQA 4.0 กับ ITA") == "pmqa-40-กับ-ita"
+
+
+def test_book_citations_are_author_and_year(data_dir: Path) -> None:
+    dump(data_dir / "references.yml", [
+        {"id": "nea-2542", "title": "พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542", "kind": "law", "year": 2542},
+        {"id": "deming-1986", "title": "Deming, W. E. (1986). Out of the Crisis. MIT Press.", "kind": "book",
+         "year_ce": 1986},
+    ])
+    hb = load(data_dir, root=data_dir.parent)
+    cite = render.ref(hb, CHAPTER, "deming-1986")
+    assert cite == r"[Deming, W. E. \(1986\)](../reference/references.md#ref-deming-1986)"
+    assert render.ref(hb, CHAPTER, "nea-2542").startswith("[พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542](")
