@@ -149,10 +149,10 @@ IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 @event_priority(-100)  # after mkdocs-material's offline plugin added its polyfill
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    """Offline edition: run the search worker through the vendored iframe-worker shim, not unpkg.com, and turn
-    off instant navigation.
+    """Offline edition: run the search worker through the vendored iframe-worker shim, not the public CDN copy,
+    and turn off instant navigation.
 
-    Browsers refuse Web Workers on file://, so the offline plugin adds iframe-worker from unpkg.com; the offline
+    Browsers refuse Web Workers on file://, so the offline plugin adds iframe-worker from a public CDN; the offline
     edition has no network and no page may load from another host, so the vendored copy replaces it.
     """
     polyfills = config.extra.get("polyfills")
