@@ -1,4 +1,4 @@
-"""mkdocs-macros adapter: load the data once, register the macros and filters. Nothing else.
+"""mkdocs-macros adapter: load the data once, register the macros and filters (plus an opt-in debug dump).
 
 Usage in a page (see ``docs/contributing.md`` for every macro)::
 

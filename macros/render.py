@@ -9,6 +9,7 @@ current page by :class:`Links`.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import posixpath
 import re
@@ -98,8 +99,6 @@ def action_key(indicator_id: str, action: str) -> str:
 
 def _lookup(kind: str, key: str, known: dict[str, object] | list[str]) -> None:
     if key not in known:
-        import difflib
-
         close = difflib.get_close_matches(key, list(known), n=3)
         hint = f" หรือหมายถึง {', '.join(close)}?" if close else ""
         raise UnknownId(f"ไม่รู้จัก{kind} id '{key}'{hint} (ดู id ที่มีใน data/)")
