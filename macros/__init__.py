@@ -17,7 +17,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import render
+from . import render, safe_markdown
 from .errors import DataErrors, emit_annotations
 from .loader import Handbook, load
 from .thai import fiscal_year, slugify, thai_date
@@ -39,6 +39,7 @@ def define_env(env: Any) -> None:
     # Glossary abbreviations show their full form on hover on every page. Registered here rather
     # than in mkdocs.yml because the list comes from data/glossary.yml.
     env.conf["markdown_extensions"].append(ThaiAbbrExtension(glossary=hb.abbreviations()))
+    safe_markdown.use_abbreviations(hb.abbreviations())  # and in descriptions rendered from YAML
 
     env.conf["mdx_configs"].setdefault("toc", {})["slugify"] = slugify  # Thai heading ids (see thai.slugify)
 

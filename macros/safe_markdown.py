@@ -13,6 +13,8 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .thai_abbr import ThaiAbbrExtension
+
 _SAFE_URL = re.compile(r"^(https?:|mailto:|#|\.{0,2}/|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 
 
@@ -31,6 +33,12 @@ class _SafeExtension(markdown.Extension):
 
 
 _md = markdown.Markdown(extensions=[_SafeExtension(), "sane_lists"])
+
+
+def use_abbreviations(abbreviations: dict[str, str]) -> None:
+    """Give text rendered from YAML (indicator descriptions) the same hover tooltips as the pages."""
+    global _md
+    _md = markdown.Markdown(extensions=[_SafeExtension(), "sane_lists", ThaiAbbrExtension(glossary=abbreviations)])
 
 
 def to_html(text: str, inline: bool = False) -> str:

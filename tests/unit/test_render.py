@@ -196,3 +196,15 @@ def test_book_citations_are_author_and_year(data_dir: Path) -> None:
     cite = render.ref(hb, CHAPTER, "deming-1986")
     assert cite == r"[Deming, W. E. \(1986\)](../reference/references.md#ref-deming-1986)"
     assert render.ref(hb, CHAPTER, "nea-2542").startswith("[พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542](")
+
+
+def test_descriptions_from_yaml_get_tooltips_and_stay_escaped() -> None:
+    from macros import safe_markdown
+
+    safe_markdown.use_abbreviations({"สพป.": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา"})
+    try:
+        out = to_html("งานของสพป.ตัวอย่าง <script>x</script>")
+    finally:
+        safe_markdown.use_abbreviations({})
+    assert '<abbr title="สำนักงานเขตพื้นที่การศึกษาประถมศึกษา">สพป.</abbr>' in out
+    assert "&lt;script&gt;" in out and "<script>" not in out
