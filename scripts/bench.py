@@ -12,10 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import gzip
-import http.server
-import io
 import json
 import os
 import platform
@@ -24,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -34,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from localsite import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
+
 from macros.thai import thai_date  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = {
     "หน้าแรก (home)": "",
@@ -48,41 +45,6 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
-
-
-# ── A local server that compresses like the real host ───────────────────────────────────────
-# GitHub Pages (and any ordinary web server) sends HTML, CSS, JS, JSON and SVG gzip-compressed. Python's
-# http.server does not, which would make Lighthouse measure a site no reader ever downloads.
-
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]  # http.server's own signature
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSIBLE and path.is_file()) or not self.path.split("?")[0].endswith(
-                ("/", *COMPRESSIBLE)):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 # ── Build ────────────────────────────────────────────────────────────────────────────────────
@@ -150,38 +112,34 @@ def kind_of(url: str, content_type: str) -> str:
 def bench_weight(site: Path) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    url, server = serve(site)
     results: dict[str, Any] = {}
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for label, path in PAGES.items():
-                if not (site / path / "index.html").exists():
-                    continue
-                ctx = browser.new_context()  # empty cache: a first visit
-                page = ctx.new_page()
-                bodies: list[tuple[str, str, bytes]] = []
+    with served(site, compress=True) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for label, path in PAGES.items():
+            if not (site / path / "index.html").exists():
+                continue
+            ctx = browser.new_context()  # empty cache: a first visit
+            page = ctx.new_page()
+            bodies: list[tuple[str, str, bytes]] = []
 
-                def on_response(response: Any, bodies: list[tuple[str, str, bytes]] = bodies) -> None:
-                    with contextlib.suppress(Exception):  # a redirect or aborted request has no body
-                        bodies.append((response.url, response.headers.get("content-type", ""), response.body()))
+            def on_response(response: Any, bodies: list[tuple[str, str, bytes]] = bodies) -> None:
+                with contextlib.suppress(Exception):  # a redirect or aborted request has no body
+                    bodies.append((response.url, response.headers.get("content-type", ""), response.body()))
 
-                page.on("response", on_response)
-                page.goto(url + path, wait_until="networkidle")
-                page.wait_for_timeout(500)
-                by_kind: dict[str, dict[str, int]] = defaultdict(lambda: {"raw": 0, "gzip": 0, "files": 0})
-                for u, ctype, body in bodies:
-                    k = by_kind[kind_of(u, ctype)]
-                    k["raw"] += len(body)
-                    k["gzip"] += len(gzip.compress(body, 6))
-                    k["files"] += 1
-                total = {"raw": sum(k["raw"] for k in by_kind.values()),
-                         "gzip": sum(k["gzip"] for k in by_kind.values())}
-                results[label] = {"by_kind": dict(by_kind), "total": total}
-                ctx.close()
-            browser.close()
-    finally:
-        server.shutdown()
+            page.on("response", on_response)
+            page.goto(url + path, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            by_kind: dict[str, dict[str, int]] = defaultdict(lambda: {"raw": 0, "gzip": 0, "files": 0})
+            for u, ctype, body in bodies:
+                k = by_kind[kind_of(u, ctype)]
+                k["raw"] += len(body)
+                k["gzip"] += len(gzip.compress(body, 6))
+                k["files"] += 1
+            total = {"raw": sum(k["raw"] for k in by_kind.values()),
+                     "gzip": sum(k["gzip"] for k in by_kind.values())}
+            results[label] = {"by_kind": dict(by_kind), "total": total}
+            ctx.close()
+        browser.close()
     return results
 
 
@@ -226,9 +184,8 @@ def bench_lighthouse(site: Path, runs: int = 3) -> dict[str, Any]:
     binary = ROOT / "node_modules/.bin/lighthouse"
     if not binary.exists():
         return {"skipped": "node_modules/.bin/lighthouse missing: run npm ci"}
-    url, server = serve(site)
     scores: dict[str, Any] = {}
-    try:
+    with served(site, compress=True) as url:  # like the real host: Lighthouse would flag uncompressed text
         for label, path in (("home", ""), ("chapter", "missions/leadership/")):
             seen: dict[str, list[float]] = defaultdict(list)
             for _ in range(runs):
@@ -250,8 +207,6 @@ def bench_lighthouse(site: Path, runs: int = 3) -> dict[str, Any]:
                     for audit in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
                         seen[audit + " (ms)"].append(data["audits"][audit]["numericValue"])
             scores[label] = {k: round(median(v)) for k, v in seen.items()}
-    finally:
-        server.shutdown()
     return scores
 
 

@@ -25,15 +25,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-import http.server
 import io
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,35 +39,13 @@ from macros import render  # noqa: E402
 from macros.loader import load  # noqa: E402
 from macros.thai import thai_date  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "scripts"))
+from localsite import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
+
 #: Pages left out of the book: the checklists have their own PDFs; the self-assessment is a tool
 #: used on screen; the contributing guide is for editors of the site.
 BOOK_EXCLUDE = ("checklists/", "assessment/", "contributing")
 PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline": True, "tagged": True}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve the built site on a free local port (fetch() and fonts need http://, not file://)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def load_config(config_file: Path) -> dict[str, object]:
@@ -227,7 +200,7 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
         site_url += "/"
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with serve(site) as base:
+    with served(site) as base:  # fetch() and fonts need http://, not file://
         context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
         page = context.new_page()
 

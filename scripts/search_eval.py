@@ -32,13 +32,11 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import yaml
+from localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # Installed before the page's scripts: counts the search worker's RESULT messages (type 3) and times them from
 # the key-up that sent the query, so a test knows when the result list belongs to the query it typed.
@@ -202,24 +200,6 @@ def build_stock(site_dir: Path) -> None:
         mkdocs_build(site_dir, config)
     finally:
         config.unlink(missing_ok=True)
-
-
-@contextmanager
-def served(directory: Path) -> Iterator[str]:
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def _sizes(bodies: list[bytes]) -> dict[str, int]:

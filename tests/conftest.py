@@ -6,29 +6,19 @@ Playwright's own browser download is never used.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from localsite import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 
 
 def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str] | None = None,
@@ -52,24 +42,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 (a random free port)."""
-    url, server = serve(site)
-    yield url
-    server.shutdown()
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def instant_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built with ``site_url`` set to the address it is served from, once per session.
+
+    mkdocs-material's instant navigation only takes over links listed in sitemap.xml, whose URLs come from
+    ``site_url``; the shared ``base_url`` build (site_url example.org) loads every page in full. The server
+    starts first, so the build knows its port.
+    """
+    out = tmp_path_factory.mktemp("site-instant")
+    with served(out) as url:
+        mkdocs_build(out, env={"SITE_URL": url})
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKED = ("macros", "overrides", "hooks", "node_modules")  # code: linked, never changed by a test
@@ -30,3 +33,10 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not found in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def office_block(config: Path = ROOT / "mkdocs.yml") -> dict[str, str]:
+    """The ``extra.office`` block of a mkdocs.yml, read as text (the file has !ENV and python tags)."""
+    block = re.search(r"^  office:\n((?:    .*\n)+)", config.read_text(encoding="utf-8"), re.M)
+    assert block, f"extra.office block not found in {config}"
+    return yaml.safe_load(re.sub(r"^    ", "", block.group(1), flags=re.M))

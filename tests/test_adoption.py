@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from .conftest import ROOT, mkdocs_build
-from .project import clone_project
+from .conftest import mkdocs_build
+from .project import clone_project, office_block
 
 OTHER_OFFICE = {
     "name": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดสอบการนำไปใช้ เขต 9",
@@ -24,17 +23,10 @@ OTHER_OFFICE = {
 TEXT_SUFFIXES = {".html", ".json", ".js", ".xml", ".txt", ".css", ".svg"}
 
 
-def default_office() -> dict[str, str]:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^  office:\n((?:    .*\n)+)", text, re.M)
-    assert block
-    return yaml.safe_load(re.sub(r"^    ", "", block.group(1), flags=re.M))
-
-
 def rebrand(config: Path) -> None:
     """Replace the values of the extra.office block, exactly as an adopting office would."""
     text = config.read_text(encoding="utf-8")
-    for key, value in default_office().items():
+    for key, value in office_block().items():
         old = f"    {key}: {value}"
         assert old in text, old
         text = text.replace(old, f"    {key}: {OTHER_OFFICE[key]}")
@@ -47,7 +39,7 @@ def rebrand(config: Path) -> None:
 def traces(text: str) -> list[str]:
     flat = re.sub(r"<[^>]+>|[\u200b-\u200d]", "", text)  # <abbr>, search word breaks: compare text too
     found = []
-    for key, value in default_office().items():
+    for key, value in office_block().items():
         if key == "logo":
             continue
         if value in text or value in flat or value.rstrip("/") in text:
@@ -66,7 +58,7 @@ def adopted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_default_office_block_is_complete() -> None:
-    assert set(default_office()) == set(OTHER_OFFICE)
+    assert set(office_block()) == set(OTHER_OFFICE)
 
 
 def test_no_trace_of_the_default_office(adopted_site: Path) -> None:
@@ -91,10 +83,8 @@ def test_the_new_office_is_named(adopted_site: Path) -> None:
 
 def test_no_trace_in_the_pdfs(adopted_site: Path, tmp_path: Path, browser: object) -> None:
     import subprocess
-    import sys
 
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import export_pdf
+    import export_pdf  # scripts/ is on sys.path (tests/conftest.py)
 
     config = adopted_site.parent / "project/mkdocs.yml"
     pdfs = export_pdf.export(adopted_site, tmp_path, config, what="all", browser=browser)

@@ -7,13 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.loader import Handbook, load
 from macros.model import anchor
 
 from .conftest import ROOT, mkdocs_build
-from .project import clone_project, edit
+from .project import clone_project, edit, office_block
 
 
 @pytest.fixture(scope="module")
@@ -26,19 +25,12 @@ def html(site: Path, page: str) -> str:
         encoding="utf-8")
 
 
-def office() -> dict[str, str]:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^  office:\n((?:    .*\n)+)", text, re.M)
-    assert block, "extra.office block not found in mkdocs.yml"
-    return yaml.safe_load(re.sub(r"^    ", "", block.group(1), flags=re.M))
-
-
 def test_home_page_shows_the_eight_missions_in_order(site: Path, hb: Handbook) -> None:
     page = html(site, "")
     found = re.findall(r"ภารกิจที่ (\d) ([^<]+)</strong>", page)
     assert [(int(n), t) for n, t in found] == [(m.number, m.title) for m in hb.missions]
     assert len(found) == 8
-    assert office()["short_name"] in re.sub(r"<[^>]+>", "", page)  # tags removed: abbreviations get <abbr>
+    assert office_block()["short_name"] in re.sub(r"<[^>]+>", "", page)  # tags removed: abbreviations get <abbr>
 
 
 def test_every_chapter_shows_all_its_indicators(site: Path, hb: Handbook) -> None:

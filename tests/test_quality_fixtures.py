@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import mkdocs_build, serve
+from tests.conftest import mkdocs_build, served
 from tests.quality import block_foreign, check_data, foreign_requests, image_alt_problems, yamllint
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -44,8 +44,7 @@ def test_missing_image_alt_fails_the_alt_check(tmp_path: Path) -> None:
 def test_external_script_fails_the_privacy_check(tmp_path: Path, browser: object) -> None:
     site = tmp_path / "site"
     mkdocs_build(site, config=FIXTURES / "external-script" / "mkdocs.yml")
-    url, server = serve(site)
-    try:
+    with served(site) as url:
         context = browser.new_context()  # type: ignore[attr-defined]
         block_foreign(context, url)
         page = context.new_page()
@@ -53,8 +52,6 @@ def test_external_script_fails_the_privacy_check(tmp_path: Path, browser: object
         page.on("request", lambda r: seen.append(r.url))
         page.goto(url, wait_until="load")
         context.close()
-    finally:
-        server.shutdown()
     assert foreign_requests(seen, url) == ["https://cdn.example.com/library.min.js"]
 
 

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
-import http.server
 import io
 import json
 import os
 import re
-import threading
-from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -26,7 +22,6 @@ import pytest
 from macros.loader import Handbook, load
 from macros.model import LEVEL_NAMES
 from macros.thai import fiscal_year, thai_date
-from tests.conftest import mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -38,28 +33,6 @@ FORMAT = "hpo-handbook-assessment"
 @pytest.fixture(scope="module")
 def hb() -> Handbook:
     return load(ROOT / "data", root=ROOT)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def instant_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built with ``site_url`` set to the address it is served from.
-
-    mkdocs-material's instant navigation only takes over links listed in sitemap.xml, whose URLs it
-    matches by port and path, so the shared ``base_url`` build (site_url example.org) loads every
-    page in full. This build gets the port first, then serves on it.
-    """
-    out = tmp_path_factory.mktemp("site-instant")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    mkdocs_build(out, env={"SITE_URL": url})
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
 
 
 def sample(hb: Handbook, per_mission: int = 3) -> dict[str, int]:

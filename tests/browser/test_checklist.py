@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from macros.loader import load
 from macros.render import action_key
-from tests.conftest import mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -26,27 +20,6 @@ FIRST = HB.indicators_of(MISSION.id)[0]
 FIRST_KEY = action_key(FIRST.id, FIRST.actions[0])
 STORAGE_KEY = f"hpo-handbook:v1:checklist:{MISSION.id}"
 PAGE = f"checklists/{MISSION.id}/"
-
-
-@pytest.fixture(scope="module")
-def instant_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built for the origin it is served from. Instant navigation only takes links found in
-    sitemap.xml, whose URLs come from site_url: served anywhere else, every click is a full reload."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    out = tmp_path_factory.mktemp("instant-site")
-    mkdocs_build(out, env={"SITE_URL": url})
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
 
 
 def _open(page, base_url: str, path: str = PAGE) -> None:
