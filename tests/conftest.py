@@ -15,11 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from hpo_handbook.tools.localsite import CHROMIUM, CHROMIUM_ARGS, served
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from localsite import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
-
 
 def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str] | None = None,
                  check: bool = True) -> subprocess.CompletedProcess[str]:

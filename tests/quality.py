@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -120,8 +121,8 @@ def yamllint(*paths: Path) -> subprocess.CompletedProcess[str]:
 
 
 def check_data(data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "check_data.py"),
-                           str(data_dir)], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "hpo_handbook.tools.check_data", str(data_dir)],
+                          capture_output=True, text=True, cwd=ROOT)
 
 
 def dumps(obj: Any) -> str:

@@ -61,6 +61,7 @@ def test_default_office_block_is_complete() -> None:
     assert set(office_block()) == set(OTHER_OFFICE)
 
 
+@pytest.mark.slow
 def test_no_trace_of_the_default_office(adopted_site: Path) -> None:
     leftovers = {}
     for path in adopted_site.rglob("*"):
@@ -71,6 +72,7 @@ def test_no_trace_of_the_default_office(adopted_site: Path) -> None:
     assert not leftovers, leftovers
 
 
+@pytest.mark.slow
 def test_the_new_office_is_named(adopted_site: Path) -> None:
     home = (adopted_site / "index.html").read_text(encoding="utf-8")
     flat = re.sub(r"<[^>]+>", "", home)
@@ -81,10 +83,12 @@ def test_the_new_office_is_named(adopted_site: Path) -> None:
     assert "ทดสอบการนำไปใช้" in re.sub(r"<[^>]+>|[\u200b-\u200d]", "", index)  # search may mark word breaks
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_no_trace_in_the_pdfs(adopted_site: Path, tmp_path: Path, browser: object) -> None:
     import subprocess
 
-    import export_pdf  # scripts/ is on sys.path (tests/conftest.py)
+    from hpo_handbook.tools import export_pdf
 
     config = adopted_site.parent / "project/mkdocs.yml"
     pdfs = export_pdf.export(adopted_site, tmp_path, config, what="all", browser=browser)

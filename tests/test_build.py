@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import Handbook, load
-from macros.model import anchor
+from hpo_handbook.loader import Handbook, load
+from hpo_handbook.model import anchor
 
 from .conftest import ROOT, mkdocs_build
 from .project import clone_project, edit, office_block

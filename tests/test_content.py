@@ -10,7 +10,7 @@ import icu
 import pytest
 import yaml
 
-from macros.loader import Handbook, load
+from hpo_handbook.loader import Handbook, load
 
 from .conftest import ROOT
 

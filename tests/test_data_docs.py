@@ -1,6 +1,6 @@
 """data/README.md documents exactly the keys of the data model, and whether each one is required.
 
-The README is what a contributor reads before editing YAML; if it drifts from ``macros/model.py`` they
+The README is what a contributor reads before editing YAML; if it drifts from ``hpo_handbook/model.py`` they
 are told to write keys the loader rejects. Each model has a ``### `Model` ...`` heading followed by a
 table whose first column is the key and whose third column says whether it is required.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from macros import model
+from hpo_handbook import model
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "data" / "README.md"

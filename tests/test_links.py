@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import mkdocs_build
 
 
+@pytest.mark.slow
 def test_every_internal_link_and_anchor_resolves(tmp_path: Path) -> None:
     proc = mkdocs_build(tmp_path / "site", env={"CHECK_LINKS": "true", "CHECK_EXTERNAL_LINKS": "false"},
                         check=False)

@@ -1,4 +1,4 @@
-"""`make pdf`: the checklists and the handbook exported by headless Chromium (scripts/export_pdf.py).
+"""`make pdf`: the checklists and the handbook exported by headless Chromium (hpo_handbook/tools/export_pdf.py).
 
 Checks the PDFs themselves: Sarabun embedded, Thai text extractable and equal to the data, every
 action present, page counts within bounds, the office named, the book's chapters in order.
@@ -7,7 +7,6 @@ action present, page counts within bounds, the office named, the book's chapters
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -16,8 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.loader import load
-from macros.thai import thai_date
+from hpo_handbook.loader import load
+from hpo_handbook.thai import thai_date
 
 pytestmark = pytest.mark.browser
 
@@ -26,11 +25,9 @@ HB = load(ROOT / "data", root=ROOT)
 
 
 def _export_module():
-    spec = importlib.util.spec_from_file_location("export_pdf", ROOT / "scripts" / "export_pdf.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from hpo_handbook.tools import export_pdf
+
+    return export_pdf
 
 
 @pytest.fixture(scope="module")

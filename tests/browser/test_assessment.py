@@ -19,9 +19,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros.loader import Handbook, load
-from macros.model import LEVEL_NAMES
-from macros.thai import fiscal_year, thai_date
+from hpo_handbook.loader import Handbook, load
+from hpo_handbook.model import LEVEL_NAMES
+from hpo_handbook.thai import fiscal_year, thai_date
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load
-from macros.render import action_key
+from hpo_handbook.loader import load
+from hpo_handbook.render import action_key
 
 pytestmark = pytest.mark.browser
 

@@ -3,15 +3,14 @@ keeps checklist ticks after a reload, and loads nothing from any host."""
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from hpo_handbook.tools.build_offline import FOLDER, build_offline, zip_site
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from build_offline import FOLDER, build_offline, zip_site  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

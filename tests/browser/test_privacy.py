@@ -8,12 +8,13 @@ are still recorded and fail the test. The failing fixture is in tests/test_quali
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.quality import block_foreign, foreign_requests, sitemap_paths
+from tests.quality import block_foreign, foreign_requests
+
+from .conftest import PageFindings
 
 pytestmark = pytest.mark.browser
 
@@ -29,15 +30,9 @@ def recording(context: Any, base_url: str) -> Any:
     return page
 
 
-def test_no_page_requests_another_host(recording: Any, base_url: str, site: Path) -> None:
-    paths = [*sitemap_paths(site), "404.html"]
-    assert len(paths) > 20
-    offenders: dict[str, list[str]] = {}
-    for path in paths:
-        recording.requests_seen.clear()
-        recording.goto(base_url + path, wait_until="networkidle")
-        if foreign := foreign_requests(recording.requests_seen, base_url):
-            offenders[path] = sorted(set(foreign))
+def test_no_page_requests_another_host(page_walk: dict[str, PageFindings]) -> None:
+    assert len(page_walk) > 20 and "404.html" in page_walk
+    offenders = {path: f.foreign for path, f in page_walk.items() if f.foreign}
     assert not offenders, "requests to other hosts:\n" + "\n".join(f"  /{p}: {u}" for p, u in offenders.items())
 
 

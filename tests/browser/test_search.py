@@ -1,26 +1,25 @@
 """Thai search through the real search box in headless Chromium (queries: tests/search_queries.yml).
 
 The handbook's search (ICU word boundaries in the index, Intl.Segmenter on the query) must find the expected
-chapter or its checklist among the first five results for at least 95% of the queries, and do clearly better
-than mkdocs-material's stock Thai setup on the same queries.
+chapter or its checklist among the first five results for at least 95% of the queries. The comparison with
+mkdocs-material's stock Thai setup and with Pagefind on the same queries is a benchmark (`make bench`,
+BENCHMARKS.md), not a test: it builds two more sites and says nothing a reader would see break.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from hpo_handbook import search_index as thai_search
+from hpo_handbook.tools import search_eval as se
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "hooks"))
-import search_eval as se  # noqa: E402
-import thai_search  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -63,19 +62,6 @@ def test_query_list_is_large_and_thai() -> None:
 def test_recall_at_5(handbook_run: list[list[str]]) -> None:
     _, recall5 = report("handbook", handbook_run)
     assert recall5 >= 0.95
-
-
-def test_stock_configuration_is_worse(handbook_run: list[list[str]], browser: Any, tmp_path: Path) -> None:
-    """Baseline: mkdocs-material's stock Thai search (`search: lang: th`, no hook, no query script)."""
-    _, ours = report("handbook", handbook_run)
-    stock_site = tmp_path / "stock"
-    se.build_stock(stock_site)
-    index = json.loads((stock_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["th"] and "<wbr/>" not in json.dumps(index, ensure_ascii=False)
-    with se.served(stock_site) as url:
-        stock = se.run_search_box(url, QUERIES, browser)
-    _, theirs = report("stock (lang: th)", stock["results"])
-    assert theirs <= ours - 0.1
 
 
 def test_indicator_ids_find_their_chapter(search_page: Any) -> None:

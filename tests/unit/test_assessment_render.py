@@ -8,9 +8,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros import render
-from macros.assessment import DATA_ID, assessment, assessment_report, json_for_script
-from macros.loader import Handbook, load
+from hpo_handbook.assessment import DATA_ID, assessment, assessment_report, json_for_script
+from hpo_handbook.context import RenderContext
+from hpo_handbook.links import Links
+from hpo_handbook.loader import Handbook, load
+from hpo_handbook.macros import MACROS
 
 from .conftest import dump, indicator
 
@@ -30,8 +32,8 @@ def _data(html: str) -> dict:
     return wrapped[0]
 
 
-def _form_links() -> render.Links:
-    return render.Links("assessment/index.md")
+def _form_links() -> Links:
+    return Links("assessment/index.md")
 
 
 def test_json_for_script_escapes_tag_characters() -> None:
@@ -47,23 +49,24 @@ def test_script_in_yaml_cannot_close_the_data_block(data_dir: Path) -> None:
         indicator("AA-02"),
     ])
     hb = load(data_dir, root=data_dir.parent)
-    for html in (assessment(hb, _form_links()), assessment_report(hb, render.Links("assessment/report.md"))):
+    report_ctx = RenderContext(hb, Links("assessment/report.md"))
+    for html in (assessment(RenderContext(hb, _form_links())), assessment_report(report_ctx)):
         # One <script> opens and one closes: the data block's own tags, nothing from YAML.
         assert html.count("<script") == 1
         assert html.count("</script") == 1
         assert "<script>alert" not in html and "<!--" not in html
         data = _data(html)
         assert data["indicators"]["AA-01"]["title"] == EVIL
-    form = assessment(hb, _form_links())
+    form = assessment(RenderContext(hb, _form_links()))
     assert "&lt;/script&gt;" in form  # shown as text in the legend and the level
-    report_data = _data(assessment_report(hb, render.Links("assessment/report.md")))
+    report_data = _data(assessment_report(RenderContext(hb, Links("assessment/report.md"))))
     assert report_data["indicators"]["AA-01"]["levels"]["1"] == EVIL
     assert report_data["indicators"]["AA-01"]["actions"][0] == EVIL
 
 
 def test_form_has_one_radio_group_per_indicator(data_dir: Path) -> None:
     hb: Handbook = load(data_dir, root=data_dir.parent)
-    html = assessment(hb, _form_links())
+    html = assessment(RenderContext(hb, _form_links()))
     for m in hb.missions:
         # The chapter pages link to #mission-<id>; the heading joins the page's table of contents.
         assert re.search(rf"^## ภารกิจที่ {m.number} .*\{{#mission-{m.id}\}}$", html, re.M)
@@ -96,7 +99,7 @@ def test_form_has_one_radio_group_per_indicator(data_dir: Path) -> None:
 
 def test_report_skeleton_and_full_data(data_dir: Path) -> None:
     hb = load(data_dir, root=data_dir.parent)
-    html = assessment_report(hb, render.Links("assessment/report.md"))
+    html = assessment_report(RenderContext(hb, Links("assessment/report.md")))
     soup = _soup(html)
     rows = soup.select('table[data-hb="profile-table"] tbody tr:not(.hb-as-total)')
     assert [r["data-mission"] for r in rows] == [m.id for m in hb.missions]
@@ -114,5 +117,5 @@ def test_report_skeleton_and_full_data(data_dir: Path) -> None:
 
 
 def test_macros_are_registered() -> None:
-    assert render.MACROS["assessment"] is assessment
-    assert render.MACROS["assessment_report"] is assessment_report
+    assert MACROS["assessment"] is assessment
+    assert MACROS["assessment_report"] is assessment_report

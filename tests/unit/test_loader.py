@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError, DataErrors, emit_annotations
-from macros.loader import load
+from hpo_handbook.errors import DataError, DataErrors, emit_annotations
+from hpo_handbook.loader import load
 
 from .conftest import dump, indicator
 

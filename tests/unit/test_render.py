@@ -9,12 +9,14 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros import render
-from macros.loader import Handbook, load
-from macros.render import Links, UnknownId
-from macros.safe_markdown import escape_markdown, to_html
-from macros.thai import fiscal_year, thai_date
-from macros.thai_abbr import ThaiAbbrExtension
+from hpo_handbook import render
+from hpo_handbook.context import RenderContext
+from hpo_handbook.links import Links
+from hpo_handbook.loader import Handbook, load
+from hpo_handbook.render import UnknownId
+from hpo_handbook.safe_markdown import escape_markdown, to_html
+from hpo_handbook.thai import fiscal_year, thai_date
+from hpo_handbook.thai_abbr import ThaiAbbrExtension
 
 from .conftest import dump, indicator
 
@@ -46,25 +48,25 @@ def test_links_relative_to_the_current_page() -> None:
 
 
 def test_ind_is_a_markdown_link_that_mkdocs_can_check(hb: Handbook) -> None:
-    assert render.ind(hb, Links("index.md"), "BB-01") == "[BB-01 ตัวชี้วัด BB-01](missions/beta.md#bb-01)"
+    assert render.ind(RenderContext(hb, Links("index.md")), "BB-01") == "[BB-01 ตัวชี้วัด BB-01](missions/beta.md#bb-01)"
 
 
 def test_unknown_ids_raise_with_suggestions(hb: Handbook) -> None:
     with pytest.raises(UnknownId, match="AA-01"):
-        render.ind(hb, CHAPTER, "AA-1")
+        render.ind(RenderContext(hb, CHAPTER), "AA-1")
     with pytest.raises(UnknownId, match="nea-2542"):
-        render.ref(hb, CHAPTER, "nea-2543")
+        render.ref(RenderContext(hb, CHAPTER), "nea-2543")
     with pytest.raises(UnknownId, match="alpha"):
-        render.indicators(hb, CHAPTER, "alpa")
+        render.indicators(RenderContext(hb, CHAPTER), "alpa")
 
 
 def test_ref_links_to_the_reference_anchor(hb: Handbook) -> None:
-    out = render.ref(hb, CHAPTER, "nea-2542")
+    out = render.ref(RenderContext(hb, CHAPTER), "nea-2542")
     assert out == "[พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542](../reference/references.md#ref-nea-2542)"
 
 
 def test_indicators_have_headings_rubric_and_backlinks(hb: Handbook) -> None:
-    out = render.indicators(hb, Links("missions/beta.md"), "beta")
+    out = render.indicators(RenderContext(hb, Links("missions/beta.md")), "beta")
     assert out.startswith('### BB-01 ตัวชี้วัด BB-01 {#bb-01 data-indicator="BB-01"}')
     assert "ผู้อำนวยการ" in out  # owner name, not id
     assert out.count("<tr><th scope=\"row\">") == 5  # five rubric levels
@@ -76,11 +78,11 @@ def test_indicators_have_headings_rubric_and_backlinks(hb: Handbook) -> None:
 
 def test_everything_from_yaml_is_escaped(hostile: Handbook) -> None:
     outputs = [
-        render.indicators(hostile, CHAPTER, "gamma"),
-        render.checklist(hostile, Links("checklists/gamma.md"), "gamma"),
-        render.rubric(hostile, CHAPTER, "GG-01"),
-        render.crosswalk(hostile, Links("reference/crosswalk.md")),
-        render.ind(hostile, CHAPTER, "GG-01"),
+        render.indicators(RenderContext(hostile, CHAPTER), "gamma"),
+        render.checklist(RenderContext(hostile, Links("checklists/gamma.md")), "gamma"),
+        render.rubric(RenderContext(hostile, CHAPTER), "GG-01"),
+        render.crosswalk(RenderContext(hostile, Links("reference/crosswalk.md"))),
+        render.ind(RenderContext(hostile, CHAPTER), "GG-01"),
     ]
     for out in outputs:
         assert "<script>" not in out and "<img" not in out and "<b>" not in out
@@ -89,7 +91,7 @@ def test_everything_from_yaml_is_escaped(hostile: Handbook) -> None:
 
 
 def test_ind_title_cannot_break_out_of_the_link(hostile: Handbook) -> None:
-    out = render.ind(hostile, CHAPTER, "GG-01")
+    out = render.ind(RenderContext(hostile, CHAPTER), "GG-01")
     html = markdown.markdown(out)
     assert html.count("<a ") == 1 and "javascript" not in html.split('href="')[1].split('"')[0]
     assert "<script>" not in html
@@ -104,50 +106,50 @@ def test_safe_markdown_drops_unsafe_links() -> None:
 
 
 def test_checklist_items_have_stable_keys(hb: Handbook) -> None:
-    out = render.checklist(hb, Links("checklists/alpha.md"), "alpha")
+    out = render.checklist(RenderContext(hb, Links("checklists/alpha.md")), "alpha")
     keys = list(dict.fromkeys(re.findall(r'data-action="([^"]+)"', out)))  # a key may mark several fields
     assert len(keys) == 6 and len(set(keys)) == 6  # AA-01 and AA-02, three actions each
     assert keys[0] == render.action_key("AA-01", "ทำหนึ่ง")
     assert render.action_key("AA-01", "ทำหนึ่ง") != render.action_key("AA-01", "ทำหนึ่ง (แก้ไข)")
-    everything = render.checklist(hb, Links("checklists/index.md"))
+    everything = render.checklist(RenderContext(hb, Links("checklists/index.md")))
     assert len(set(re.findall(r'data-action="([^"]+)"', everything))) == 12
 
 
 def test_mission_cards_in_order_with_counts(hb: Handbook) -> None:
-    out = render.mission_cards(hb, Links("index.md"))
+    out = render.mission_cards(RenderContext(hb, Links("index.md")))
     titles = re.findall(r"ภารกิจที่ \d (ภารกิจ\w+)", out)
     assert titles == ["ภารกิจแอลฟา", "ภารกิจเบตา", "ภารกิจแกมมา"]
     assert "ตัวชี้วัด 2 ตัว" in out and 'href="missions/alpha/"' in out
 
 
 def test_mission_summary_links_to_tools(hb: Handbook) -> None:
-    out = render.mission_summary(hb, CHAPTER, "alpha")
+    out = render.mission_summary(RenderContext(hb, CHAPTER), "alpha")
     assert 'href="../../checklists/alpha/"' in out
     assert 'href="../../assessment/#mission-alpha"' in out
     assert "หมวด 1 การนำองค์การ" in out
 
 
 def test_related_missions_both_ways_with_bridges(hb: Handbook) -> None:
-    out = render.related(hb, Links("missions/beta.md"), "beta")
+    out = render.related(RenderContext(hb, Links("missions/beta.md")), "beta")
     assert "ภารกิจแอลฟา" in out and "ภารกิจแกมมา" in out
     assert "BB-01" in out and "AA-01" in out  # the indicator link that bridges beta and alpha
 
 
 def test_reference_lists(hb: Handbook) -> None:
-    refs = render.references(hb, Links("reference/references.md"))
+    refs = render.references(RenderContext(hb, Links("reference/references.md")))
     assert 'id="ref-nea-2542"' in refs and "<h2>กฎหมาย</h2>" in refs and "AA-01" in refs
-    cited = render.mission_references(hb, CHAPTER, "alpha")
+    cited = render.mission_references(RenderContext(hb, CHAPTER), "alpha")
     assert "พระราชบัญญัติการศึกษาแห่งชาติ" in cited
 
 
 def test_office_structure_shows_owned_indicators(hb: Handbook) -> None:
-    out = render.office_structure(hb, Links("reference/office.md"))
+    out = render.office_structure(RenderContext(hb, Links("reference/office.md")))
     assert 'id="owner-policy-plan"' in out and 'id="owner-director"' in out
     assert re.search(r'id="owner-director">.*?BB-01', out, re.S)
 
 
 def test_crosswalk_marks_each_indicator(hb: Handbook) -> None:
-    out = render.crosswalk(hb, Links("reference/crosswalk.md"))
+    out = render.crosswalk(RenderContext(hb, Links("reference/crosswalk.md")))
     assert out.count("aria-label=\"เกี่ยวข้อง\"") == len(hb.indicators)  # each test indicator has one category
     assert "<td>4</td>" in out  # four indicators in category 1
 
@@ -157,7 +159,7 @@ def test_glossary_in_thai_dictionary_order(data_dir: Path) -> None:
         {"term": "เอกสาร", "definition": "ก"}, {"term": "กฎหมาย", "definition": "ข"},
         {"term": "อักษร", "definition": "ค"}, {"term": "แผน", "definition": "ง"},
     ])
-    out = render.glossary(load(data_dir, root=data_dir.parent), Links("reference/glossary.md"))
+    out = render.glossary(RenderContext(load(data_dir, root=data_dir.parent), Links("reference/glossary.md")))
     order = re.findall(r'<th scope="row">([^<]+)</th>', out)
     assert order == ["กฎหมาย", "แผน", "อักษร", "เอกสาร"]  # เ/แ sort by the consonant after them
 
@@ -179,7 +181,7 @@ def test_abbreviations_match_inside_thai_text() -> None:
 
 
 def test_heading_ids_keep_thai_vowels_and_tone_marks() -> None:
-    from macros.thai import slugify
+    from hpo_handbook.thai import slugify
 
     assert slugify("ความหมายและหลักการ") == "ความหมายและหลักการ"
     assert slugify("ขั้นตอนที่ 1: วางแผน (ต.ค.)") == "ขั้นตอนที่-1-วางแผน-ตค"
@@ -193,18 +195,13 @@ def test_book_citations_are_author_and_year(data_dir: Path) -> None:
          "year_ce": 1986},
     ])
     hb = load(data_dir, root=data_dir.parent)
-    cite = render.ref(hb, CHAPTER, "deming-1986")
+    cite = render.ref(RenderContext(hb, CHAPTER), "deming-1986")
     assert cite == r"[Deming, W. E. \(1986\)](../reference/references.md#ref-deming-1986)"
-    assert render.ref(hb, CHAPTER, "nea-2542").startswith("[พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542](")
+    assert render.ref(RenderContext(hb, CHAPTER), "nea-2542").startswith("[พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542](")
 
 
 def test_descriptions_from_yaml_get_tooltips_and_stay_escaped() -> None:
-    from macros import safe_markdown
-
-    safe_markdown.use_abbreviations({"สพป.": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา"})
-    try:
-        out = to_html("งานของสพป.ตัวอย่าง <script>x</script>")
-    finally:
-        safe_markdown.use_abbreviations({})
+    out = to_html("งานของสพป.ตัวอย่าง <script>x</script>",
+                  abbreviations={"สพป.": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา"})
     assert '<abbr title="สำนักงานเขตพื้นที่การศึกษาประถมศึกษา">สพป.</abbr>' in out
     assert "&lt;script&gt;" in out and "<script>" not in out

@@ -5,7 +5,7 @@
  *
  * Written by hand because no library does this handbook-specific job; it is plain DOM code with no
  * dependencies so that it stays small on slow connections. The indicator data comes from the
- * <script type="application/json"> block written by macros/assessment.py.
+ * <script type="application/json"> block written by hpo_handbook/assessment.py.
  *
  * mkdocs-material's instant navigation swaps the page without reloading scripts, so the set-up runs
  * on every page load through the theme's `document$` observable. Listeners are attached to elements
@@ -768,7 +768,7 @@
     var data;
     try {
       // Found by its wrapper: after instant navigation the theme has re-created the <script> without
-      // its id (see macros/templates/assessment_data.html). The JSON is a one-item array.
+      // its id (see hpo_handbook/templates/assessment_data.html). The JSON is a one-item array.
       data = JSON.parse(document.querySelector(".hb-as-data > script").textContent)[0];
       if (!data || !Array.isArray(data.missions)) throw new Error("no data");
     } catch (e) {

@@ -1,4 +1,4 @@
-/* Checklist forms (macros/templates/checklist.html): keep ticks and fields in localStorage.
+/* Checklist forms (hpo_handbook/templates/checklist.html): keep ticks and fields in localStorage.
  *
  * Hand-written because no library does this small job: one JSON value per checklist under a
  * versioned key (data-storage-key, e.g. "hpo-handbook:v1:checklist:leadership"), shaped

@@ -1,7 +1,7 @@
 /*
  * Thai search, query side: cut the reader's query into Thai words before mkdocs-material's search worker sees it.
  *
- * The build hook hooks/thai_search.py cuts the Thai text of the search index into words with ICU. Here the query
+ * The build hook hpo_handbook/search_index.py cuts the Thai text of the search index into words with ICU. Here the query
  * is cut the same way with Intl.Segmenter (ICU as well), so both sides agree: "แผนปฏิบัติราชการ" typed without
  * spaces becomes "แผน ปฏิบัติ ราชการ", and the theme's own query handling then adds its usual prefix wildcards.
  *
@@ -19,7 +19,7 @@
   var SETUP = 0, QUERY = 2; // SearchMessageType in mkdocs-material's integrations/search/worker/message
   var THAI = /[\u0E00-\u0E7F]/;
   // Letter-dot chains (ก.ค.ศ., พ.ศ.) are one word; the glossary's abbreviations (สพป., ผอ.สพป.) arrive with the
-  // index as config.thai_abbr. Same rules as hooks/thai_search.py.
+  // index as config.thai_abbr. Same rules as hpo_handbook/search_index.py.
   var CHAIN = "(?:[ก-ฮ]\\.){2,}";
   var protect = new RegExp(CHAIN, "g");
 
@@ -39,7 +39,7 @@
     protect = new RegExp(escaped.concat([CHAIN]).join("|"), "g");
   }
 
-  /* Word boundaries (mirrors boundaries() in hooks/thai_search.py): Intl.Segmenter's, run separately on the
+  /* Word boundaries (mirrors boundaries() in hpo_handbook/search_index.py): Intl.Segmenter's, run separately on the
      pieces between abbreviations and dots, plus every change between Thai and other letters ("ใช้PLCใน"). */
   function boundaries(text) {
     var spans = [], m, cuts = new Set(), pos = 0;
@@ -69,7 +69,7 @@
       .sort(function (a, b) { return a - b; });
   }
 
-  /* Put a space at each boundary that touches a Thai letter (mirrors segment_text in hooks/thai_search.py). */
+  /* Put a space at each boundary that touches a Thai letter (mirrors segment_text in hpo_handbook/search_index.py). */
   function segmentQuery(text) {
     if (!THAI.test(text)) return text;
     var out = "", prev = 0;

@@ -1,7 +1,7 @@
 """Check data/ the way the build does, without building: print every error in Thai, exit 1 if any.
 
-    .venv/bin/python scripts/check_data.py            # checks ./data
-    .venv/bin/python scripts/check_data.py path/data  # checks another copy (used by the tests' fixtures)
+    .venv/bin/python -m hpo_handbook.tools.check_data            # checks ./data
+    .venv/bin/python -m hpo_handbook.tools.check_data path/data  # checks another copy (used by the tests' fixtures)
 
 Used by the pre-commit hook and by CI before the build, so a contributor sees data errors first and,
 under GitHub Actions, as annotations on the changed lines (``macros.errors.emit_annotations``).
@@ -12,12 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run from anywhere without installing the package
+from ..errors import DataErrors, emit_annotations
+from ..loader import load
 
-from macros.errors import DataErrors, emit_annotations  # noqa: E402
-from macros.loader import load  # noqa: E402
-
+ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]).resolve() if argv else ROOT / "data"

@@ -1,6 +1,6 @@
 """Export the checklists and the whole handbook to PDF with headless Chromium (``make pdf``).
 
-    python scripts/export_pdf.py [--site site] [--build] [--out site/pdf]
+    python -m hpo_handbook.tools.export_pdf [--site site] [--build] [--out site/pdf]
 
 Writes into the built site, so a deploy publishes the PDFs next to the pages that link to them:
 
@@ -32,15 +32,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from .. import render
+from ..integrations.mkdocs_config import site_config
+from ..links import Links
+from ..loader import load
+from ..thai import thai_date
+from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
-from macros import render  # noqa: E402
-from macros.loader import load  # noqa: E402
-from macros.thai import thai_date  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from localsite import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 
 #: Pages left out of the book: the checklists have their own PDFs; the self-assessment is a tool
 #: used on screen; the contributing guide is for editors of the site.
@@ -49,17 +48,7 @@ PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline"
 
 
 def load_config(config_file: Path) -> dict[str, object]:
-    from mkdocs.config import load_config as mkdocs_load_config
-
-    cfg = mkdocs_load_config(str(config_file))
-    return {
-        "site_name": cfg.site_name,
-        "site_description": cfg.site_description or "",
-        "site_url": cfg.site_url or "",
-        "office": dict(cfg.extra.get("office", {})),
-        "use_directory_urls": cfg.use_directory_urls,
-        "mission_ids": [m.id for m in load(ROOT / "data").missions],
-    }
+    return {**site_config(config_file), "mission_ids": [m.id for m in load(config_file.parent / "data").missions]}
 
 
 # JavaScript run in the page. Same-origin links that leave the PDF point at the published site.
@@ -211,7 +200,7 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
         if what in ("all", "checklists"):
             for checklist_id in ["all", *cfg["mission_ids"]]:  # type: ignore[misc]
                 src = "checklists/index.md" if checklist_id == "all" else f"checklists/{checklist_id}.md"
-                url = base + render.Links(src, bool(cfg["use_directory_urls"]))._url(src)
+                url = base + Links(src, bool(cfg["use_directory_urls"])).url_of(src)
                 open_page(url)
                 page.evaluate(_REWRITE_LINKS_JS, [site_url, base])
                 path = out / Path(render.checklist_pdf(checklist_id)).name  # the name the pages link to

@@ -10,7 +10,7 @@ what a reader's first search downloads. Engines:
 - ``pagefind``: Pagefind 1.6 (node_modules/.bin/pagefind) over a copy of the given pages (``<html lang="th">``,
   the article marked ``data-pagefind-body`` so navigation menus are not indexed), queried with its JS API.
 
-CLI: ``.venv/bin/python scripts/search_eval.py [SITE_DIR] [--json out.json]`` (builds the site if none given).
+CLI: ``.venv/bin/python -m hpo_handbook.tools.search_eval [SITE_DIR] [--json out.json]`` (builds one if none given).
 The helpers ``search_box_results`` and ``build_stock`` are shared with tests/browser/test_search.py.
 """
 
@@ -32,9 +32,10 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import yaml
-from localsite import CHROMIUM, CHROMIUM_ARGS, served
 
-ROOT = Path(__file__).resolve().parent.parent
+from .localsite import CHROMIUM, CHROMIUM_ARGS, served
+
+ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 QUERIES = ROOT / "tests" / "search_queries.yml"
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 
@@ -179,10 +180,9 @@ def build_stock(site_dir: Path) -> None:
     A temporary config beside mkdocs.yml inherits everything else (INHERIT replaces lists, so the plugin, hook and
     script lists are written out in full minus the Thai search parts).
     """
-    from mkdocs.utils.yaml import yaml_load
+    from ..integrations.mkdocs_config import raw_yaml
 
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        parent = yaml_load(f)
+    parent = raw_yaml(ROOT / "mkdocs.yml")
     plugins: list[Any] = [{"search": {"lang": "th"}}]
     for entry in parent.get("plugins", []):
         name = entry if isinstance(entry, str) else next(iter(entry))
@@ -191,13 +191,12 @@ def build_stock(site_dir: Path) -> None:
     child = {
         "INHERIT": "mkdocs.yml",
         "plugins": plugins,
-        "hooks": [h for h in parent.get("hooks", []) if "thai_search" not in h],
         "extra_javascript": [s for s in parent.get("extra_javascript", []) if "thai-search" not in str(s)],
     }
     config = ROOT / f".mkdocs-stock-{os.getpid()}.yml"
     try:
         config.write_text(yaml.safe_dump(child, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        mkdocs_build(site_dir, config)
+        mkdocs_build(site_dir, config, env={"HB_THAI_SEARCH": "false"})  # the hooks leave the index as built
     finally:
         config.unlink(missing_ok=True)
 

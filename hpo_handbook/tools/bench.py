@@ -1,7 +1,7 @@
 """Benchmark: build speed, page weight, search, print and Lighthouse, measured side by side.
 
     make bench                      # everything; writes BENCHMARKS.md and build/bench.json
-    .venv/bin/python scripts/bench.py --runs 3 --skip lighthouse
+    .venv/bin/python -m hpo_handbook.tools.bench --runs 3 --skip lighthouse
 
 Prints a table and writes JSON. Figures are medians of several runs; nothing here is asserted by the
 tests (timings on shared machines are noisy), they are for people to read and compare.
@@ -26,13 +26,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+from ..thai import thai_date
+from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
-from localsite import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
-
-from macros.thai import thai_date  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 
 PAGES = {
     "หน้าแรก (home)": "",
@@ -148,17 +145,17 @@ def bench_weight(site: Path) -> dict[str, Any]:
 
 def bench_search(site: Path) -> dict[str, Any]:
     try:
-        import search_eval
+        from . import search_eval
     except ImportError as exc:
-        return {"skipped": f"scripts/search_eval.py not available: {exc}"}
+        return {"skipped": f"hpo_handbook/tools/search_eval.py not available: {exc}"}
     return search_eval.evaluate(site)
 
 
 def bench_print(site: Path) -> dict[str, Any]:
     try:
-        import export_pdf
+        from . import export_pdf
     except ImportError as exc:
-        return {"skipped": f"scripts/export_pdf.py not available: {exc}"}
+        return {"skipped": f"hpo_handbook/tools/export_pdf.py not available: {exc}"}
     from pypdf import PdfReader
 
     out: dict[str, Any] = {}

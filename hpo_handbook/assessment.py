@@ -1,32 +1,25 @@
 """The in-browser self-assessment: the rating form and the report page's skeleton.
 
-Plain functions of (handbook, links) -> str, like those in :mod:`render`; ``render.MACROS`` registers
-them. The HTML works without JavaScript (radios and text areas are ordinary form controls); the
+Plain functions of (context) -> str, like those in :mod:`render`; :mod:`macros` registers them. The HTML
+works without JavaScript (radios and text areas are ordinary form controls); the
 browser script ``docs/assets/javascripts/assessment.js`` adds saving, rounds, the report and
 export/import. It reads the indicators from a ``<script type="application/json">`` block that this
 module writes, so the script never fetches anything.
-
-:mod:`render` imports this module for its ``MACROS``, so this one imports render's template
-helper only when rendering; ``links`` is a :class:`render.Links`.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
+from .context import RenderContext
+from .links import ASSESSMENT_PAGE as FORM_PAGE
+from .links import MISSION_PAGE, REPORT_PAGE
 from .model import LEVEL_NAMES, anchor
 from .safe_markdown import escape_markdown
-
-if TYPE_CHECKING:
-    from .loader import Handbook
-    from .render import Links
-
-MISSION_PAGE = "missions/{id}.md"
-FORM_PAGE = "assessment/index.md"
-REPORT_PAGE = "assessment/report.md"
+from .templates import render_fragment
 
 #: Identifies an export file and the shape of the saved state; assessment.js uses the same values.
 STATE_FORMAT = "hpo-handbook-assessment"
@@ -34,11 +27,8 @@ STATE_VERSION = 1
 DATA_ID = "hb-assessment-data"
 
 
-def _render(name: str, **context: object) -> str:
-    """A template from macros/templates/ through render.py's autoescaping Jinja environment."""
-    from .render import _render as render_fragment  # here, not at the top: render imports this module
-
-    return render_fragment(name, **context)
+def _render(ctx: RenderContext, name: str, **context: object) -> str:
+    return render_fragment(name, abbreviations=ctx.abbreviations, **context)
 
 
 def json_for_script(value: Any) -> Markup:
@@ -52,12 +42,13 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text)  # safe: escaped above for the script context
 
 
-def assessment_data(hb: Handbook, links: Links, full: bool) -> dict[str, Any]:
+def assessment_data(ctx: RenderContext, full: bool) -> dict[str, Any]:
     """What the browser script needs: missions in order and their indicators.
 
     ``full`` adds each indicator's rubric, actions and owners (the report's action plan needs them;
     the form page already shows the rubric as HTML and stays lighter without them).
     """
+    hb, links = ctx.handbook, ctx.links
     owners = hb.owner_names()
     missions = []
     indicators: dict[str, dict[str, Any]] = {}
@@ -91,19 +82,20 @@ def assessment_data(hb: Handbook, links: Links, full: bool) -> dict[str, Any]:
     }
 
 
-def _data_block(hb: Handbook, links: Links, full: bool) -> str:
+def _data_block(ctx: RenderContext, full: bool) -> str:
     # Wrapped in a one-item array: see the comment in assessment_data.html.
-    data = json_for_script([assessment_data(hb, links, full)])
-    return _render("assessment_data.html", data_id=DATA_ID, data=data)
+    data = json_for_script([assessment_data(ctx, full)])
+    return _render(ctx, "assessment_data.html", data_id=DATA_ID, data=data)
 
 
-def assessment(hb: Handbook, links: Links) -> str:
+def assessment(ctx: RenderContext) -> str:
     """The rating form: per mission a heading ``#mission-<id>`` and one radio group per indicator."""
+    hb, links = ctx.handbook, ctx.links
     total = len(hb.indicators)
     parts = [
-        _render("assessment_toolbar.html", page="form", total=total,
+        _render(ctx, "assessment_toolbar.html", page="form", total=total,
                 report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE)),
-        _render("assessment_jump.html", missions=[
+        _render(ctx, "assessment_jump.html", missions=[
             {"m": m, "count": len(hb.indicators_of(m.id))} for m in hb.missions
         ]),
     ]
@@ -112,6 +104,7 @@ def assessment(hb: Handbook, links: Links) -> str:
         # anchor the chapter pages link to.
         parts.append(f"## ภารกิจที่ {m.number} {escape_markdown(m.title)} {{#mission-{m.id}}}")
         parts.append(_render(
+            ctx,
             "assessment_mission.html",
             m=m,
             chapter_url=links.to(MISSION_PAGE.format(id=m.id)),
@@ -120,7 +113,7 @@ def assessment(hb: Handbook, links: Links) -> str:
                 for i in hb.indicators_of(m.id)
             ],
         ))
-    parts.append(_data_block(hb, links, full=False))
+    parts.append(_data_block(ctx, full=False))
     return "\n\n".join(parts)
 
 
@@ -133,19 +126,20 @@ REPORT_SECTIONS = (
 )
 
 
-def assessment_report(hb: Handbook, links: Links) -> str:
+def assessment_report(ctx: RenderContext) -> str:
     """The report page's skeleton; assessment.js fills it from the saved ratings."""
-    parts = [_render("assessment_toolbar.html", page="report", total=len(hb.indicators),
+    hb, links = ctx.handbook, ctx.links
+    parts = [_render(ctx, "assessment_toolbar.html", page="report", total=len(hb.indicators),
                      report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE))]
     for heading_id, heading, part in REPORT_SECTIONS:
         parts.append(f"## {heading} {{#{heading_id}}}")
-        parts.append(_render("assessment_report.html", part=part, missions=hb.missions,
+        parts.append(_render(ctx, "assessment_report.html", part=part, missions=hb.missions,
                              form_url=links.to(FORM_PAGE)))
-    parts.append(_data_block(hb, links, full=True))
+    parts.append(_data_block(ctx, full=True))
     return "\n\n".join(parts)
 
 
-#: Macro name -> function(handbook, links). Merged into ``render.MACROS``.
+#: Macro name -> function(context). Merged into :data:`macros.MACROS`.
 MACROS = {
     "assessment": assessment,
     "assessment_report": assessment_report,

@@ -6,6 +6,7 @@ becomes visible text) and links whose scheme is not http(s), mailto or a relativ
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -32,19 +33,19 @@ class _SafeExtension(markdown.Extension):
         md.treeprocessors.register(_DropUnsafeLinks(md), "drop_unsafe_links", 0)
 
 
-_md = markdown.Markdown(extensions=[_SafeExtension(), "sane_lists"])
+@functools.lru_cache(maxsize=8)
+def _converter(abbreviations: tuple[tuple[str, str], ...]) -> markdown.Markdown:
+    extensions: list[markdown.Extension | str] = [_SafeExtension(), "sane_lists"]
+    if abbreviations:  # the same hover tooltips as the pages
+        extensions.append(ThaiAbbrExtension(glossary=dict(abbreviations)))
+    return markdown.Markdown(extensions=extensions)
 
 
-def use_abbreviations(abbreviations: dict[str, str]) -> None:
-    """Give text rendered from YAML (indicator descriptions) the same hover tooltips as the pages."""
-    global _md
-    _md = markdown.Markdown(extensions=[_SafeExtension(), "sane_lists", ThaiAbbrExtension(glossary=abbreviations)])
-
-
-def to_html(text: str, inline: bool = False) -> str:
+def to_html(text: str, inline: bool = False, abbreviations: dict[str, str] | None = None) -> str:
     """Render contributor Markdown safely. ``inline=True`` strips the wrapping ``<p>``."""
-    _md.reset()
-    out = _md.convert(html.escape(text, quote=False))
+    md = _converter(tuple(sorted((abbreviations or {}).items())))
+    md.reset()
+    out = md.convert(html.escape(text, quote=False))
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out

@@ -4,7 +4,7 @@ The offline edition is the same handbook built with mkdocs-material's offline pl
 end in ``.html`` and the search index is inlined as ``search/search_index.js``, so it works opened from the file
 system (file://) without a server. ``make offline`` runs this after ``make build``:
 
-    .venv/bin/python scripts/build_offline.py --site site   # -> site/download/handbook-offline.zip
+    .venv/bin/python -m hpo_handbook.tools.build_offline --site site   # -> site/download/handbook-offline.zip
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 ZIP_NAME = "handbook-offline.zip"
 FOLDER = "handbook-offline"  # the folder the zip unpacks to; readers open handbook-offline/index.html
 

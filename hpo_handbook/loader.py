@@ -38,6 +38,7 @@ class Handbook:
     related_missions: dict[str, list[str]] = field(default_factory=dict)  # both directions
     cited_by: dict[str, list[str]] = field(default_factory=dict)  # reference id -> indicator ids
     owned_by: dict[str, list[str]] = field(default_factory=dict)  # owner id -> indicator ids
+    _abbreviations: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def mission(self, mission_id: str) -> Mission:
         return next(m for m in self.missions if m.id == mission_id)
@@ -50,12 +51,15 @@ class Handbook:
         return {x.id: x.name for x in [*o.groups, *o.roles, *o.committees]}
 
     def abbreviations(self) -> dict[str, str]:
-        """Abbreviation -> full form, from the glossary and the office's roles and committees."""
-        found = {t.abbr: t.term for t in self.glossary if t.abbr}
-        for x in [*self.office.roles, *self.office.committees]:
-            if x.abbr:
-                found.setdefault(x.abbr, x.name)
-        return found
+        """Abbreviation -> full form, from the glossary and the office's roles and committees: the one list
+        behind the tooltips on every page and the search index's Thai word boundaries."""
+        if self._abbreviations is None:
+            found = {t.abbr: t.term for t in self.glossary if t.abbr}
+            for x in [*self.office.roles, *self.office.committees]:
+                if x.abbr:
+                    found.setdefault(x.abbr, x.name)
+            self._abbreviations = found
+        return self._abbreviations
 
 
 # ── YAML with line numbers ────────────────────────────────────────────────────────────────────

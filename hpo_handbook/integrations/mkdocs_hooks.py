@@ -1,0 +1,107 @@
+"""MkDocs hooks: short calls into the core for what a macro cannot do (listed under ``hooks:`` in mkdocs.yml
+through ``hooks/handbook.py``).
+
+- the Thai search index (:mod:`search_index`), rewritten after the search plugin wrote it;
+- the ``thai_date`` filter for the theme's templates (the "last updated" line);
+- the offline edition's search worker from the vendored iframe-worker instead of a public CDN;
+- the live preview: data errors printed once and shown atop every page instead of stopping the server.
+
+Zensical skips MkDocs hooks; its shim runs the same core functions as a post-build step.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from ..context import load_cached
+from ..errors import DataErrors
+from ..search_index import PageMeta, rewrite_index_files
+from ..thai import thai_date
+
+DATA_DIR = "data"
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+_state: dict[str, Any] = {"command": None}
+_pages: dict[str, PageMeta] = {}
+
+
+def previewing() -> bool:
+    """True under ``mkdocs serve``: errors are shown in the page and the server keeps running."""
+    return _state["command"] == "serve"
+
+
+def on_startup(command: str, **_: Any) -> None:
+    _state["command"] = command
+
+
+def _data_errors(config: MkDocsConfig) -> DataErrors | None:
+    root = Path(config.config_file_path).parent
+    try:
+        load_cached(root / DATA_DIR, root=root)
+    except DataErrors as exc:
+        return exc
+    return None
+
+
+@event_priority(-100)  # after mkdocs-material's offline plugin added its polyfill
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    """Offline edition: run the search worker through the vendored iframe-worker shim, not the public CDN copy,
+    and turn off instant navigation (it fetches pages and the sitemap, which file:// forbids)."""
+    polyfills = config.extra.get("polyfills")
+    if polyfills:
+        config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(p) else p for p in polyfills]
+    offline = next((p for name, p in config.plugins.items() if name.endswith("offline")), None)
+    if offline is not None and offline.config.get("enabled"):
+        features = config.theme["features"]
+        features[:] = [f for f in features if not f.startswith("navigation.instant")]
+    return config
+
+
+def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
+    _pages.clear()
+    if previewing() and (errors := _data_errors(config)):
+        print(f"\n{errors.report()}\n", file=sys.stderr, flush=True)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    env.filters["thai_date"] = thai_date
+    return env
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Live preview with broken data: the messages (file, line, what to do) at the top of every page."""
+    if previewing() and (errors := _data_errors(config)):
+        items = "".join(f"<li>{html.escape(str(e))}</li>" for e in errors.errors)
+        return (
+            '<div class="admonition failure hb-preview-error"><p class="admonition-title">'
+            f"ข้อมูลใน data/ มีข้อผิดพลาด {len(errors.errors)} รายการ: แก้แล้วบันทึก หน้านี้จะโหลดใหม่เอง</p>"
+            f'<ul style="white-space:pre-wrap">{items}</ul></div>' + html_text
+        )
+    return html_text
+
+
+def on_page_context(context: dict[str, Any], page: Page, **_: Any) -> dict[str, Any]:
+    """Remember each page's title and description for the search index's hidden ``page`` field."""
+    _pages[page.url] = PageMeta(str(page.meta.get("title") or page.title or ""),
+                                str(page.meta.get("description") or ""))
+    return context
+
+
+@event_priority(-50)  # after the search plugin wrote the index (0), before the offline plugin inlines it (-100)
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    if os.environ.get("HB_THAI_SEARCH") == "false":  # the benchmark's stock-search build
+        return
+    root = Path(config.config_file_path).parent
+    try:
+        abbreviations = load_cached(root / DATA_DIR, root=root).abbreviations()
+    except DataErrors:
+        return  # only reachable in the preview: the pages already show the errors
+    rewrite_index_files(Path(config.site_dir) / "search", abbreviations, _pages)

@@ -1,0 +1,79 @@
+"""URLs between the handbook's pages, relative to the page being rendered, with no site builder involved.
+
+Every builder (MkDocs, Zensical) serves a page ``a/b.md`` at ``a/b/`` (directory URLs) or ``a/b.html``; the
+renderers only need that rule and a relative path, so the rule lives here instead of in ``mkdocs.utils``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+# Where each kind of page lives under docs/ (the site's URL scheme, in one place).
+MISSION_PAGE = "missions/{id}.md"
+CHECKLIST_PAGE = "checklists/{id}.md"
+ALL_CHECKLISTS_PAGE = "checklists/index.md"
+ASSESSMENT_PAGE = "assessment/index.md"
+REPORT_PAGE = "assessment/report.md"
+REFERENCES_PAGE = "reference/references.md"
+GLOSSARY_PAGE = "reference/glossary.md"
+OFFICE_PAGE = "reference/office.md"
+CALENDAR_PAGE = "calendar/index.md"
+GROUP_PLANS_PAGE = "calendar/groups.md"
+
+
+def _parts(path: str) -> list[str]:
+    norm = posixpath.normpath("/" + path)[1:]
+    return norm.split("/") if norm else []
+
+
+def relative_url(url: str, other: str) -> str:
+    """``url`` relative to ``other`` (both site-root paths); a last part of ``other`` with a dot is a file.
+
+    The same result as ``mkdocs.utils.get_relative_url``, which the unit tests compare it with.
+    """
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    here, there = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    return rel + "/" if url.endswith("/") else rel
+
+
+@dataclass(frozen=True)
+class Links:
+    """Builds URLs to other pages relative to the page being rendered.
+
+    ``page_src`` is the current page's path under docs/ (e.g. ``missions/leadership.md``).
+    With ``use_directory_urls`` a page ``a/b.md`` is served at ``a/b/``, otherwise at ``a/b.html``.
+    """
+
+    page_src: str = "index.md"
+    use_directory_urls: bool = True
+
+    def url_of(self, src: str) -> str:
+        """The site-root URL of the page built from ``src``."""
+        stem = src[: -len(".md")]
+        name = posixpath.basename(stem)
+        if name in ("index", "README"):
+            stem = posixpath.dirname(stem)
+            return (stem + "/" if stem else "") + ("" if self.use_directory_urls else "index.html")
+        return stem + ("/" if self.use_directory_urls else ".html")
+
+    def to(self, src: str, fragment: str = "") -> str:
+        """An HTML href from the current page to the page built from ``src``."""
+        return relative_url(self.url_of(src), self.url_of(self.page_src)) + (f"#{fragment}" if fragment else "")
+
+    def md(self, src: str, fragment: str = "") -> str:
+        """A Markdown link target: the source path relative to the current page, so the builder checks it."""
+        rel = posixpath.relpath(src, posixpath.dirname(self.page_src) or ".")
+        return rel + (f"#{fragment}" if fragment else "")
+
+    def file(self, path: str) -> str:
+        """An href to a file under the site root that is not a page (a PDF written after the build, an asset)."""
+        return relative_url(path, self.url_of(self.page_src))

@@ -1,0 +1,156 @@
+"""Thai word boundaries for a search index, so a word inside a Thai sentence can be found.
+
+Thai is written without spaces between words, so a stock index holds whole phrases as single tokens. This module
+inserts an empty ``<wbr/>`` element at every Thai word boundary found by ICU's word BreakIterator (the engine behind
+the browser's ``Intl.Segmenter``, which segments the query in ``docs/assets/javascripts/thai-search.js``).
+
+Why ``<wbr/>`` and not an invisible character such as U+200B: mkdocs-material's worker tokenizer already treats
+markup as a token boundary, and result titles and snippets are slices of the indexed string inserted as HTML. A
+character would show up in those slices (and in copy/paste of a result); a self-closing ``<wbr/>`` element is no
+character at all, and it even marks a correct line-break opportunity. Page HTML is untouched: only the index.
+
+:func:`segment_index` also adds a hidden ``page`` field (the page's title and description, segmented) to every
+section, so that a query naming a chapter's subject ranks that chapter's sections first.
+
+Plain functions of (index data, abbreviations, page titles); the MkDocs hook in ``integrations/mkdocs_hooks.py``
+calls :func:`rewrite_index_files` after the search plugin wrote the index. The abbreviations are the handbook's own
+(:meth:`loader.Handbook.abbreviations`: glossary, roles and committees), the same list as the tooltips.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import icu
+
+WBR = "<wbr/>"
+THAI = "\u0e00-\u0e7f"
+_THAI_CHAR = re.compile(f"[{THAI}]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that take two UTF-16 units (emoji)
+# Markup and entities are kept whole; only the text between them is segmented.
+_MARKUP = re.compile(r"(<[^>]*>|&[#\w]+;)")
+# Letter-dot chains such as ก.ค.ศ. or พ.ศ. are always one word. thai-search.js has the same rule.
+CHAIN = r"(?:[ก-ฮ]\.){2,}"
+
+_breaker = icu.BreakIterator.createWordInstance(icu.Locale("th"))
+
+
+def thai_abbreviations(abbreviations: Iterable[str]) -> list[str]:
+    """The Thai ones among the handbook's abbreviations (สพป., ผอ.สพป., ...), longest first.
+
+    ICU's dictionary does not know them and mangles the words around an unknown one (การบริหารสพป. comes out as
+    กา|รบ|ริ|หา|รสพป), so they are cut out before ICU runs. The list also goes to the browser inside the index
+    (``config.thai_abbr``) so the query is cut the same way.
+    """
+    found = {a.strip() for a in abbreviations}
+    return sorted((a for a in found if _THAI_CHAR.search(a)), key=lambda a: (-len(a), a))
+
+
+def _protector(abbrs: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join([*(re.escape(a) for a in abbrs), CHAIN]))
+
+
+def _is_thai(ch: str) -> bool:
+    return bool(_THAI_CHAR.match(ch))
+
+
+def _icu_cuts(piece: str, offset: int) -> set[int]:
+    _breaker.setText(piece)
+    if not _ASTRAL.search(piece):  # the usual case: UTF-16 units and string indexes are the same
+        return {offset + b for b in _breaker}
+    # PyICU counts UTF-16 code units; map them back to string indexes (Thai itself is in the BMP).
+    units = [0]
+    for ch in piece:
+        units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    index_of = {u: i for i, u in enumerate(units)}
+    return {offset + index_of[b] for b in _breaker if b in index_of}
+
+
+def boundaries(text: str, protect: re.Pattern[str]) -> list[int]:
+    """Word boundaries of ``text``: ICU's, run separately on the pieces between known abbreviations and dots (a
+    dot ends a Thai abbreviation: ICU reads สพป.ตัวอย่าง as one word), plus every Thai/non-Thai change (ICU
+    glues ใช้PLCใน into one word). No boundary falls inside a protected abbreviation."""
+    spans = [m.span() for m in protect.finditer(text)]
+    cuts: set[int] = set()
+    pos = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        for piece in re.finditer(r"[^.]+\.?|\.", text[pos:start]):
+            cuts |= _icu_cuts(piece.group(), pos + piece.start())
+            cuts.add(pos + piece.end())
+        cuts |= {start, end}
+        pos = end
+    cuts = {c for c in cuts if c >= len(text) or text[c] != "."}  # a dot stays on its word: ผอ. not ผอ|.
+    cuts |= {m.start() for m in _SCRIPT_CHANGE.finditer(text)}
+    inside = {c for start, end in spans for c in range(start + 1, end)}
+    return sorted(c for c in cuts if 0 < c < len(text) and c not in inside)
+
+
+# Every position where Thai meets a non-Thai character (never before a dot), found in one regex pass.
+_SCRIPT_CHANGE = re.compile(r"(?<=[\u0e00-\u0e7f])(?=[^\u0e00-\u0e7f.])|(?<=[^\u0e00-\u0e7f])(?=[\u0e00-\u0e7f])")
+
+
+def segment_text(text: str, protect: re.Pattern[str], sep: str = WBR) -> str:
+    """Insert ``sep`` at each word boundary that touches a Thai letter (or follows a dot), unless a space is there."""
+    if not _THAI_CHAR.search(text):
+        return text
+    out: list[str] = []
+    prev = 0
+    for cut in boundaries(text, protect):
+        left, right = text[cut - 1], text[cut]
+        if (_is_thai(left) or _is_thai(right) or left == ".") and not left.isspace() and not right.isspace():
+            out.append(text[prev:cut])
+            out.append(sep)
+            prev = cut
+    out.append(text[prev:])
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=4096)  # titles and page fields repeat across a page's sections
+def segment_html(value: str, protect: re.Pattern[str]) -> str:
+    """Segment the text parts of an index field, leaving tags and entities intact."""
+    return "".join(part if _MARKUP.fullmatch(part) else segment_text(part, protect) for part in _MARKUP.split(value))
+
+
+def segment_index(data: dict[str, Any], abbreviations: Iterable[str],
+                  pages: dict[str, PageMeta] | None = None) -> dict[str, Any]:
+    """Segment every document's title and text; with ``pages`` (URL -> title and description), add the hidden
+    ``page`` field when the index's configuration declares it."""
+    abbrs = thai_abbreviations(abbreviations)
+    protect = _protector(abbrs)
+    data.setdefault("config", {})["thai_abbr"] = abbrs
+    wants_page = "page" in data["config"].get("fields", {})
+    for doc in data.get("docs", []):
+        for field in ("title", "text"):
+            if isinstance(doc.get(field), str):
+                doc[field] = segment_html(doc[field], protect)
+        meta = (pages or {}).get(doc.get("location", "").split("#")[0])
+        if meta and wants_page:
+            doc["page"] = segment_html(" ".join(v for v in (meta.title, meta.description) if v), protect)
+    return data
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str
+    description: str = ""
+
+
+def rewrite_index_files(search_dir: Path, abbreviations: Iterable[str], pages: dict[str, PageMeta]) -> bool:
+    """Segment ``search_index.json`` in ``search_dir`` in place, and ``search_index.js`` (the copy an offline
+    build inlines for file://) when it is there. False when the folder holds no index."""
+    path = search_dir / "search_index.json"
+    if not path.is_file():
+        return False
+    data = segment_index(json.loads(path.read_text(encoding="utf-8")), abbreviations, pages)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(raw, encoding="utf-8")
+    inline = search_dir / "search_index.js"
+    if inline.is_file():
+        inline.write_text(f"var __index = {raw}", encoding="utf-8")
+    return True

@@ -1,0 +1,98 @@
+"""The contributor's live preview (`make serve`): it rebuilds when data/ changes, shows a data or macro error in
+the page and the terminal instead of stopping, and shows the page again once the file is fixed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .project import clone_project, edit
+
+pytestmark = pytest.mark.slow
+
+TIMEOUT = 90  # seconds for one rebuild on a busy 2-core machine
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, predicate, what: str, proc: subprocess.Popen[str]) -> str:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the preview server stopped (exit {proc.returncode})"
+        page = _get(url)
+        if page and predicate(page):
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for: {what}")
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    config = clone_project(tmp_path / "project")
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HB_STRICT": "false", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    # The same command as `make serve` (Makefile), run in the copy of the project.
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict",
+                             "--dev-addr", f"127.0.0.1:{port}"], cwd=config.parent, env=env,
+                            stdout=log, stderr=subprocess.STDOUT, text=True)
+    try:
+        yield config.parent, f"http://127.0.0.1:{port}/", proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def test_data_error_is_shown_and_fixed_without_restarting(preview: tuple[Path, str, subprocess.Popen[str]],
+                                                         tmp_path: Path) -> None:
+    project, url, proc = preview
+    chapter = url + "missions/leadership/"
+    data = project / "data" / "indicators" / "leadership.yml"
+    _wait_for(chapter, lambda p: 'id="ld-01"' in p, "the chapter", proc)
+
+    # An edit in data/ reaches the page (data/ is watched).
+    edit(data, "title: ผู้บริหารกำหนดและสื่อสารทิศทางของสำนักงาน", "title: ทิศทางของสำนักงานฉบับแก้ไขทดสอบ")
+    _wait_for(chapter, lambda p: "ทิศทางของสำนักงานฉบับแก้ไขทดสอบ" in p, "the edited title", proc)
+
+    # A broken owner id: the page shows the Thai message with file, line and fix; the server keeps running.
+    edit(data, "owners: [director, deputies, policy-plan]", "owners: [director, deputy, policy-plan]")
+    page = _wait_for(chapter, lambda p: "hb-preview-error" in p, "the error message in the page", proc)
+    assert "data/indicators/leadership.yml:" in page and "deputy" in page and "วิธีแก้" in page
+    assert "ไม่รู้จักผู้รับผิดชอบ" in (tmp_path / "serve.log").read_text(encoding="utf-8")  # and in the terminal
+
+    # Fixed: the page is back, without the message.
+    edit(data, "owners: [director, deputy, policy-plan]", "owners: [director, deputies, policy-plan]")
+    _wait_for(chapter, lambda p: "hb-preview-error" not in p and 'id="ld-01"' in p, "the fixed page", proc)
+
+
+def test_unknown_id_in_a_page_is_shown_in_that_page(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
+    project, url, proc = preview
+    chapter = url + "missions/leadership/"
+    page_src = project / "docs" / "missions" / "leadership.md"
+    _wait_for(chapter, lambda p: 'id="ld-01"' in p, "the chapter", proc)
+    edit(page_src, '{{ ind("LD-01") }}', '{{ ind("LD-99") }}')
+    page = _wait_for(chapter, lambda p: "hb-preview-error" in p, "the macro error in the page", proc)
+    assert "LD-99" in page and "docs/missions/leadership.md" in page
+    edit(page_src, '{{ ind("LD-99") }}', '{{ ind("LD-01") }}')
+    _wait_for(chapter, lambda p: "hb-preview-error" not in p, "the fixed page", proc)
