@@ -70,7 +70,7 @@ def assessment_data(ctx: RenderContext, full: bool) -> dict[str, Any]:
             }
             if full:
                 entry["levels"] = {str(n): text for n, text in sorted(i.levels.items())}
-                entry["actions"] = list(i.actions)
+                entry["actions"] = [a.do for a in i.actions]
                 entry["owners"] = [owners[o] for o in i.owners]
             indicators[i.id] = entry
     return {
@@ -79,6 +79,7 @@ def assessment_data(ctx: RenderContext, full: bool) -> dict[str, Any]:
         "levelNames": {str(n): name for n, name in LEVEL_NAMES.items()},
         "missions": missions,
         "indicators": indicators,
+        "replaced": dict(hb.replaced),  # a rating saved under a removed indicator's id moves to its successor
     }
 
 

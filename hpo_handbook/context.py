@@ -9,6 +9,7 @@ page), and again only when a file under ``data/`` changed (the live preview).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from .errors import DataErrors
 from .links import Links
 from .loader import Handbook, load
+from .thai import fiscal_year
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,17 @@ class RenderContext:
     def for_page(self, page_src: str) -> RenderContext:
         """The same context with links relative to the page built from ``page_src`` (a path under docs/)."""
         return dataclasses.replace(self, links=Links(page_src, self.links.use_directory_urls))
+
+
+def configured_fiscal_year(value: object) -> int:
+    """The fiscal year the calendar describes, from configuration (``extra.fiscal_year``, or ``FISCAL_YEAR`` in the
+    environment): a Buddhist Era year, or ``auto`` (or nothing) for the fiscal year in which the site is built."""
+    text = str(value or "auto").strip()
+    if text == "auto":
+        return fiscal_year(dt.date.today())
+    if not text.isdigit() or not 2500 <= int(text) <= 2700:
+        raise ValueError(f"ต้องเป็นปี พ.ศ. เช่น 2570 หรือ auto แต่พบ {text!r}")
+    return int(text)
 
 
 _cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Handbook | DataErrors]] = {}

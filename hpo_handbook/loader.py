@@ -16,7 +16,8 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import DataError, DataErrors
-from .model import Indicator, Mission, Office, Reference, Term
+from .model import Event, Indicator, Mission, Office, Reference, Term
+from .schedule import Schedule, parse_when
 
 Path_ = tuple[Any, ...]
 # libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster, same marks.
@@ -38,6 +39,8 @@ class Handbook:
     related_missions: dict[str, list[str]] = field(default_factory=dict)  # both directions
     cited_by: dict[str, list[str]] = field(default_factory=dict)  # reference id -> indicator ids
     owned_by: dict[str, list[str]] = field(default_factory=dict)  # owner id -> indicator ids
+    events: dict[str, Event] = field(default_factory=dict)  # data/calendar.yml, in file order
+    replaced: dict[str, str] = field(default_factory=dict)  # removed indicator id -> the id that carries its work
     _abbreviations: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def mission(self, mission_id: str) -> Mission:
@@ -45,6 +48,18 @@ class Handbook:
 
     def indicators_of(self, mission_id: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if self.indicator_mission[i.id] == mission_id]
+
+    def action_owner(self, indicator: Indicator, index: int) -> str:
+        """Who carries out an action: its own ``owner``, else the indicator's first owner."""
+        return indicator.actions[index].owner or indicator.owners[0]
+
+    def action_schedule(self, indicator: Indicator, index: int) -> Schedule:
+        """When an action happens: its own ``when`` (which may narrow its event's months), else its event's."""
+        action = indicator.actions[index]
+        if action.when is not None:
+            return parse_when(action.when)
+        assert action.event is not None  # the model requires one of the two
+        return self.events[action.event].schedule
 
     def owner_names(self) -> dict[str, str]:
         o = self.office
@@ -264,6 +279,9 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
     refs = refs_src.validate(list[Reference], refs_src.data) if refs_src.data is not None else None
     gloss_src = read(data_dir / "glossary.yml")
     glossary = gloss_src.validate(list[Term], gloss_src.data) if gloss_src.data is not None else None
+    cal_src = read(data_dir / "calendar.yml")
+    events = (cal_src.validate(list[Event], cal_src.data) if cal_src.data is not None else None) or []
+    _unique(cal_src, cal_src.data, "id")
 
     missions = missions or []
     _unique(missions_src, missions_src.data, "id")
@@ -322,6 +340,7 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
 
     # Cross-references, checked once everything is read.
     owner_ids = [x.id for x in [*office.groups, *office.roles, *office.committees]] if office else []
+    event_by_id = {e.id: e for e in events}
     seen_owner: dict[str, str] = {}
     for section in ("groups", "roles", "committees"):
         for i, x in enumerate(getattr(office, section) if office else []):
@@ -341,6 +360,32 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
                 src.error_at((i, "related", j), "ตัวชี้วัดอ้างถึงตัวเอง", "ลบรหัสนี้ออกจาก `related`")
         for j, r in enumerate(ind.references):
             _known(src, (i, "references", j), r, ref_ids, "เอกสารอ้างอิง", "data/references.yml")
+        for j, action in enumerate(ind.actions):
+            _check_action(src, (i, "actions", j), action, event_by_id, owner_ids)
+
+    # The office calendar: owners exist, no event defined twice, every event serves some action.
+    for i, event in enumerate(events):
+        _known(cal_src, (i, "owner"), event.owner, owner_ids, "ผู้รับผิดชอบ", "data/groups.yml")
+    _same_event_twice(cal_src, events)
+    used = {a.event for ind in indicators.values() for a in ind.actions if a.event}
+    for i, event in enumerate(events):
+        if event.id not in used:
+            cal_src.error_at((i, "id"), f"ไม่มีสิ่งที่ต้องทำใดในตัวชี้วัดอ้างถึงงาน `{event.id}`",
+                             f"อ้างถึงงานนี้ด้วย `event: {event.id}` ในสิ่งที่ต้องทำที่เกี่ยวข้อง หรือลบงานนี้ออกจากปฏิทิน")
+
+    # Removed indicators: each named once, by an indicator that exists, and never an id still in use.
+    replaced: dict[str, str] = {}
+    for ind_id, ind in indicators.items():
+        src, i = where[ind_id]
+        for j, old in enumerate(ind.replaces):
+            if old in indicators or old in broken_ids:
+                src.error_at((i, "replaces", j), f"`{old}` ยังเป็นตัวชี้วัดที่ใช้อยู่ จึงถูกแทนไม่ได้",
+                             f"ลบ `{old}` ออกจากไฟล์ตัวชี้วัดก่อน หรือลบออกจาก `replaces`")
+            elif old in replaced:
+                src.error_at((i, "replaces", j), f"`{old}` ถูกแทนโดย {replaced[old]} แล้ว",
+                             "ตัวชี้วัดที่ถูกยุบรวมมีผู้รับช่วงได้ตัวเดียว ลบรายการที่ซ้ำ")
+            else:
+                replaced[old] = ind_id
 
     errors = [e for s in sources for e in s.errors]
     if errors:
@@ -348,7 +393,8 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
 
     assert office is not None and refs is not None and glossary is not None
     hb = Handbook(missions=sorted(missions, key=lambda m: m.number), indicators=indicators, office=office,
-                  references={r.id: r for r in refs}, glossary=glossary, indicator_mission=indicator_mission)
+                  references={r.id: r for r in refs}, glossary=glossary, indicator_mission=indicator_mission,
+                  events={e.id: e for e in events}, replaced=replaced)
     _derive(hb)
     return hb
 
@@ -377,6 +423,32 @@ def _derive(hb: Handbook) -> None:
         for o in ind.owners:
             owned[o].append(ind.id)
     hb.cited_by, hb.owned_by = dict(cited), dict(owned)
+
+
+def _check_action(src: _Source, path: Path_, action: Any, events: dict[str, Event], owner_ids: list[str]) -> None:
+    if action.owner is not None:
+        _known(src, (*path, "owner"), action.owner, owner_ids, "ผู้รับผิดชอบ", "data/groups.yml")
+    if action.event is None:
+        return
+    if action.event not in events:
+        _known(src, (*path, "event"), action.event, list(events), "งานในปฏิทิน", "data/calendar.yml")
+        return
+    if action.when is not None:
+        own, of_event = parse_when(action.when), events[action.event].schedule
+        if own.in_calendar and not set(own.months) <= set(of_event.months):
+            src.error_at((*path, "when"),
+                         f"`when: {action.when}` ไม่อยู่ในเดือนของงาน `{action.event}` ({of_event.label()})",
+                         "ใช้เฉพาะเดือนที่งานนั้นจัด หรือลบ `event:` ถ้าสิ่งที่ต้องทำนี้มีกำหนดของตัวเอง")
+
+
+def _same_event_twice(src: _Source, events: list[Event]) -> None:
+    """Two events with the same months and owner and nearly the same title are one event defined twice."""
+    for a_index, a in enumerate(events):
+        for b in events[:a_index]:
+            if (a.owner == b.owner and a.schedule.months == b.schedule.months
+                    and difflib.SequenceMatcher(None, a.title, b.title).ratio() >= 0.8):
+                src.error_at((a_index, "title"), f"งาน `{a.id}` ซ้ำกับ `{b.id}` (ผู้รับผิดชอบ เดือน และชื่อเกือบเหมือนกัน)",
+                             f"รวมเป็นงานเดียว แล้วให้สิ่งที่ต้องทำอ้างถึง `{b.id}`")
 
 
 def _known(src: _Source, path: Path_, value: str, known: list[str], what: str, where: str) -> None:

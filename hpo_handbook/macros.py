@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import assessment, render
+from . import assessment, calendar_pages, render
 
-MACROS: dict[str, Callable[..., str]] = {**render.MACROS, **assessment.MACROS}
+MACROS: dict[str, Callable[..., str]] = {**render.MACROS, **assessment.MACROS, **calendar_pages.MACROS}

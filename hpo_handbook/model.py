@@ -12,12 +12,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from .schedule import Schedule, parse_when
 
 # A non-empty string with surrounding whitespace removed (YAML folded blocks end in "\n").
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")]
 IndicatorId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-\d{2}$")]
+ActionKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-\d{2}:[0-9a-f]{8}$")]
+When = str | list[str]
 PmqaCategory = Annotated[int, Field(ge=1, le=7)]
 
 #: The four areas of administration decentralised to service areas (พ.ร.บ.การศึกษาแห่งชาติ มาตรา 39).
@@ -40,13 +44,13 @@ PMQA_CATEGORIES: dict[int, str] = {
     7: "ผลลัพธ์การดำเนินการ",
 }
 
-#: Rubric levels, 1 = ad hoc ... 5 = a model for others. Used as column headings.
+#: Rubric levels, 1 = ad hoc ... 5 = results the office itself sustains. Used as column headings.
 LEVEL_NAMES: dict[int, str] = {
     1: "เริ่มต้น",
     2: "กำลังพัฒนา",
     3: "เป็นระบบ",
     4: "วัดผลและปรับปรุง",
-    5: "เป็นแบบอย่าง",
+    5: "ยั่งยืน",
 }
 
 REFERENCE_KINDS: dict[str, str] = {
@@ -85,6 +89,69 @@ class Mission(Strict):
     admin_areas: list[AdminArea] = Field(min_length=1)
 
 
+def _check_when(value: When | None) -> When | None:
+    if value is not None:
+        parse_when(value)  # raises "problem || fix" in Thai
+    return value
+
+
+class Action(Strict):
+    """One checklist item: what to do, when in the fiscal year, and who does it."""
+
+    do: Text
+    event: Slug | None = None  # an office event of data/calendar.yml at which (or for which) this is done
+    when: When | None = None  # its own months, or some of the event's months
+    owner: Slug | None = None  # default: the indicator's first owner
+    was: list[ActionKey] = []  # checklist keys of earlier wordings (their saved ticks move here)
+
+    @field_validator("when")
+    @classmethod
+    def _valid_when(cls, value: When | None) -> When | None:
+        return _check_when(value)
+
+    @model_validator(mode="after")
+    def needs_a_time(self) -> Action:
+        if self.event is None and self.when is None:
+            raise ValueError(
+                "ไม่ได้บอกว่าทำเมื่อใด || เพิ่ม `event:` (id ของงานใน data/calendar.yml) หรือ `when:` (เช่น ต.ค. หรือ ทุกไตรมาส)"
+            )
+        return self
+
+    @property
+    def own_schedule(self) -> Schedule | None:
+        return parse_when(self.when) if self.when is not None else None
+
+
+class Event(Strict):
+    """A recurring office event (data/calendar.yml) that serves many indicators: defined once."""
+
+    id: Slug
+    title: Text
+    when: When
+    owner: Slug
+    description: Text
+    fixed: bool = False  # the date is set by an outside rule (fiscal year, appraisal rounds), not the office
+    day: Annotated[int, Field(ge=1, le=28)] | None = None  # the fixed day of the month, for a fixed event
+
+    @field_validator("when")
+    @classmethod
+    def _valid_when(cls, value: When | None) -> When | None:
+        return _check_when(value)
+
+    @property
+    def schedule(self) -> Schedule:
+        return parse_when(self.when)
+
+    @model_validator(mode="after")
+    def day_only_when_fixed(self) -> Event:
+        if self.day is not None and not self.fixed:
+            raise ValueError("`day` ใช้ได้เฉพาะงานที่ `fixed: true` "
+                             "|| ลบ `day` หรือกำหนด `fixed: true` ถ้ากติกาภายนอกกำหนดวันจริง")
+        if not self.schedule.in_calendar:
+            raise ValueError(f"งานประจำปฏิทินต้องมีเดือน แต่ `when: {self.when}` ไม่มีเดือน || ใช้เดือนหรือรอบ เช่น ต.ค. ทุกไตรมาส")
+        return self
+
+
 class Indicator(Strict):
     id: IndicatorId
     title: Text
@@ -93,9 +160,10 @@ class Indicator(Strict):
     pmqa: list[PmqaCategory] = Field(min_length=1)
     evidence: list[Text] = Field(min_length=2)
     levels: dict[int, Text]
-    actions: list[Text] = Field(min_length=3)
+    actions: list[Action] = Field(min_length=3)
     related: list[IndicatorId] = []
     references: list[Slug] = []
+    replaces: list[IndicatorId] = []  # ids of removed indicators whose work this one now carries
 
     @field_validator("levels")
     @classmethod

@@ -20,6 +20,7 @@ from .context import RenderContext
 from .links import (
     ALL_CHECKLISTS_PAGE,
     ASSESSMENT_PAGE,
+    CALENDAR_PAGE,
     CHECKLIST_PAGE,
     MISSION_PAGE,
     REFERENCES_PAGE,
@@ -46,7 +47,9 @@ def action_key(indicator_id: str, action: str) -> str:
 # ── Lookups with helpful errors ───────────────────────────────────────────────────────────────
 
 
-def _lookup(kind: str, key: str, known: dict[str, object] | list[str]) -> None:
+def lookup(kind: str, key: str, known: dict[str, object] | list[str], replaced: dict[str, str] | None = None) -> None:
+    if replaced and key in replaced:
+        raise UnknownId(f"{kind} `{key}` ถูกรวมเข้ากับ `{replaced[key]}` แล้ว ใช้ `{replaced[key]}` แทน")
     if key not in known:
         close = difflib.get_close_matches(key, list(known), n=3)
         hint = f" หรือหมายถึง {', '.join(close)}?" if close else ""
@@ -54,7 +57,7 @@ def _lookup(kind: str, key: str, known: dict[str, object] | list[str]) -> None:
 
 
 def mission_of(hb: Handbook, mission_id: str):
-    _lookup("ภารกิจ", mission_id, [m.id for m in hb.missions])
+    lookup("ภารกิจ", mission_id, [m.id for m in hb.missions])
     return hb.mission(mission_id)
 
 
@@ -64,7 +67,7 @@ def mission_of(hb: Handbook, mission_id: str):
 def ind(ctx: RenderContext, indicator_id: str) -> str:
     """Inline Markdown link to an indicator on its chapter page: ``[LD-01 ชื่อ](../missions/x.md#ld-01)``."""
     hb, links = ctx.handbook, ctx.links
-    _lookup("ตัวชี้วัด", indicator_id, hb.indicators)
+    lookup("ตัวชี้วัด", indicator_id, hb.indicators, hb.replaced)
     i = hb.indicators[indicator_id]
     target = links.md(MISSION_PAGE.format(id=hb.indicator_mission[i.id]), anchor(i.id))
     return f"[{i.id} {escape_markdown(i.title)}]({target})"
@@ -74,7 +77,7 @@ def ref(ctx: RenderContext, reference_id: str) -> str:
     """Inline Markdown citation linking to the reference list: a Thai document by its title, a book by its
     authors and year (``Deming, W. E. (1986)``), so a sentence is not interrupted by a whole bibliography entry."""
     hb, links = ctx.handbook, ctx.links
-    _lookup("เอกสารอ้างอิง", reference_id, hb.references)
+    lookup("เอกสารอ้างอิง", reference_id, hb.references)
     r = hb.references[reference_id]
     short = _AUTHOR_YEAR.match(r.title) if r.kind == "book" else None
     text = short.group(1) if short else r.title
@@ -107,6 +110,67 @@ def mission_summary(ctx: RenderContext, mission_id: str) -> str:
     )
 
 
+def _mission_of_id(hb: Handbook, indicator_id: str) -> str | None:
+    """The mission an indicator id belongs to by its prefix (also for a removed id)."""
+    prefix = indicator_id.split("-")[0]
+    return next((m.id for m in hb.missions if m.prefix == prefix), None)
+
+
+def earlier_keys(ctx: RenderContext, indicator_id: str, action_index: int) -> list[list[str]]:
+    """Where a tick of this action may be saved by an earlier edition: [storage key, action key] pairs.
+
+    An action keeps its key while its text is unchanged. A reworded action lists its old keys in ``was:``; an
+    action moved verbatim from a removed indicator (``replaces:``) had the removed indicator's id in its key. Each
+    old key may be in the old mission's checklist or in the all-missions checklist.
+    """
+    hb = ctx.handbook
+    ind = hb.indicators[indicator_id]
+    action = ind.actions[action_index]
+    keys = [*action.was, *(action_key(old, action.do) for old in ind.replaces)]
+    pairs = []
+    for key in dict.fromkeys(keys):
+        mission = _mission_of_id(hb, key.split(":")[0])
+        for checklist_id in dict.fromkeys([mission, "all"]):
+            if checklist_id:
+                pairs.append([CHECKLIST_STORAGE_KEY.format(id=checklist_id), key])
+    return pairs
+
+
+def action_views(ctx: RenderContext, indicator_id: str) -> list[dict[str, object]]:
+    """Each action of an indicator as pages show it: text, checklist key, when, who, the office event."""
+    hb, links = ctx.handbook, ctx.links
+    ind = hb.indicators[indicator_id]
+    names = hb.owner_names()
+    views = []
+    for n, a in enumerate(ind.actions):
+        key = action_key(ind.id, a.do)
+        event = hb.events.get(a.event) if a.event else None
+        views.append({
+            "text": a.do,
+            "key": key,
+            "dom": "hb-act-" + key.replace(":", "-"),
+            "when": hb.action_schedule(ind, n).label(),
+            "owner": names[hb.action_owner(ind, n)],
+            "event": {"title": event.title, "url": links.to(CALENDAR_PAGE, f"event-{event.id}")} if event else None,
+            "was": earlier_keys(ctx, ind.id, n),
+        })
+    return views
+
+
+def _replaced_view(hb: Handbook, old: str) -> dict[str, object]:
+    mission = _mission_of_id(hb, old)
+    return {"old": old, "m": hb.mission(mission) if mission else None}
+
+
+def _moved(ctx: RenderContext, mission_id: str) -> list[dict[str, str]]:
+    """Indicators of this mission removed in a later edition, with the indicator that carries their work now."""
+    hb = ctx.handbook
+    return [
+        {"old": old, "anchor": anchor(old), **_indicator_link(ctx, new)}
+        for old, new in hb.replaced.items() if _mission_of_id(hb, old) == mission_id
+    ]
+
+
 def indicators(ctx: RenderContext, mission_id: str) -> str:
     """Every indicator of a mission: heading (Markdown, so it joins the table of contents) + details."""
     hb, links = ctx.handbook, ctx.links
@@ -127,8 +191,12 @@ def indicators(ctx: RenderContext, mission_id: str) -> str:
                 related=related,
                 refs=refs,
                 rubric=rubric(ctx, i.id),
+                actions=action_views(ctx, i.id),
+                replaces=[_replaced_view(hb, old) for old in i.replaces],
             )
         )
+    if moved := _moved(ctx, m.id):
+        parts.append(_render(ctx, "moved.html", moved=moved))
     return "\n\n".join(parts)
 
 
@@ -142,7 +210,7 @@ def _indicator_link(ctx: RenderContext, indicator_id: str) -> dict[str, str]:
 def rubric(ctx: RenderContext, indicator_id: str) -> str:
     """The five-level rubric of one indicator as a table."""
     hb = ctx.handbook
-    _lookup("ตัวชี้วัด", indicator_id, hb.indicators)
+    lookup("ตัวชี้วัด", indicator_id, hb.indicators)
     return _render(ctx, "rubric.html", i=hb.indicators[indicator_id])
 
 
@@ -178,10 +246,7 @@ def checklist(ctx: RenderContext, mission_id: str | None = None) -> str:
                     "i": i,
                     "url": links.to(MISSION_PAGE.format(id=m.id), anchor(i.id)),
                     "owners": [owners[o] for o in i.owners],
-                    "actions": [
-                        {"text": a, "key": (key := action_key(i.id, a)), "dom": "hb-act-" + key.replace(":", "-")}
-                        for a in i.actions
-                    ],
+                    "actions": action_views(ctx, i.id),
                 }
                 for i in hb.indicators_of(m.id)
             ],

@@ -47,7 +47,7 @@ def test_checklist_pages_carry_every_action(site: Path, hb: Handbook) -> None:
     every = html(site, "checklists")
     for m in hb.missions:
         page = html(site, f"checklists/{m.id}")
-        actions = [a for i in hb.indicators_of(m.id) for a in i.actions]
+        actions = [a.do for i in hb.indicators_of(m.id) for a in i.actions]
         assert len(set(re.findall(r'data-action="([^"]+)"', page))) == len(actions)
         assert all(a.replace('"', "&#34;") in page or a in page for a in actions)
     every_keys = set(re.findall(r'data-action="([^"]+)"', every))

@@ -1,7 +1,8 @@
 """MkDocs hooks: short calls into the core for what a macro cannot do (listed under ``hooks:`` in mkdocs.yml
 through ``hooks/handbook.py``).
 
-- the Thai search index (:mod:`search_index`), rewritten after the search plugin wrote it;
+- the Thai search index (:mod:`search_index`), rewritten after the search plugin wrote it, and the office year's
+  ``.ics`` files (:mod:`ical`), both post-build steps of the core;
 - the ``thai_date`` filter for the theme's templates (the "last updated" line);
 - the offline edition's search worker from the vendored iframe-worker instead of a public CDN;
 - the live preview: data errors printed once and shown atop every page instead of stopping the server.
@@ -21,8 +22,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from ..context import load_cached
+from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors
+from ..ical import write_calendars
 from ..search_index import PageMeta, rewrite_index_files
 from ..thai import thai_date
 
@@ -97,11 +99,14 @@ def on_page_context(context: dict[str, Any], page: Page, **_: Any) -> dict[str, 
 
 @event_priority(-50)  # after the search plugin wrote the index (0), before the offline plugin inlines it (-100)
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    if os.environ.get("HB_THAI_SEARCH") == "false":  # the benchmark's stock-search build
-        return
     root = Path(config.config_file_path).parent
     try:
         abbreviations = load_cached(root / DATA_DIR, root=root).abbreviations()
     except DataErrors:
         return  # only reachable in the preview: the pages already show the errors
-    rewrite_index_files(Path(config.site_dir) / "search", abbreviations, _pages)
+    handbook = load_cached(root / DATA_DIR, root=root)
+    office_name = config.extra.get("office", {}).get("name", config.site_name)
+    fiscal_year = configured_fiscal_year(config.extra.get("fiscal_year"))
+    write_calendars(Path(config.site_dir), handbook, fiscal_year, config.site_url or "", office_name)
+    if os.environ.get("HB_THAI_SEARCH") != "false":  # off only for the benchmark's stock-search build
+        rewrite_index_files(Path(config.site_dir) / "search", abbreviations, _pages)

@@ -22,7 +22,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ..context import RenderContext, load_cached
+from ..context import RenderContext, configured_fiscal_year, load_cached
 from ..errors import DataErrors, emit_annotations
 from ..links import Links
 from ..macros import MACROS
@@ -53,6 +53,13 @@ def on_post_page_macros(env: Any) -> None:
         target.write_text(env.markdown, encoding="utf-8")
 
 
+def _fiscal_year(extra: dict[str, Any]) -> int:
+    try:
+        return configured_fiscal_year(extra.get("fiscal_year"))
+    except ValueError as exc:
+        raise PluginError(f"mkdocs.yml: extra.fiscal_year {exc}") from None
+
+
 def _context(env: Any, page_src: str) -> RenderContext:
     root = Path(env.project_dir)
     try:
@@ -65,6 +72,7 @@ def _context(env: Any, page_src: str) -> RenderContext:
         links=Links(page_src, bool(env.conf["use_directory_urls"])),
         office=env.conf["extra"].get("office", {}),
         site_url=env.conf.get("site_url") or "",
+        fiscal_year=_fiscal_year(env.conf["extra"]),
     )
 
 

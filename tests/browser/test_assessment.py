@@ -307,7 +307,7 @@ def test_report_numbers_match_the_ratings(page, base_url: str, hb: Handbook) -> 
             item = page.locator(f'li.hb-as-gap[data-indicator="{ident}"]')
             indicator = hb.indicators[ident]
             assert indicator.levels[ratings[ident] + 1] in item.locator(".hb-as-next").inner_text()
-            assert item.locator("ul li").all_inner_texts() == list(indicator.actions)
+            assert item.locator("ul li").all_inner_texts() == [a.do for a in indicator.actions]
     assert stored(page)["rounds"][0]["target"] == 4
     assert_local(page)
 

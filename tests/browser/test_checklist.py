@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HB = load(ROOT / "data", root=ROOT)
 MISSION = HB.missions[0]
 FIRST = HB.indicators_of(MISSION.id)[0]
-FIRST_KEY = action_key(FIRST.id, FIRST.actions[0])
+FIRST_KEY = action_key(FIRST.id, FIRST.actions[0].do)
 STORAGE_KEY = f"hpo-handbook:v1:checklist:{MISSION.id}"
 PAGE = f"checklists/{MISSION.id}/"
 
@@ -113,9 +113,9 @@ def test_corrupt_value_is_reset_with_a_message(page, base_url: str, corrupt: str
 
 def test_every_checkbox_and_field_has_an_accessible_name(page, base_url: str) -> None:
     _open(page, base_url)
-    assert page.get_by_role("checkbox", name=FIRST.actions[0], exact=True).count() == 1
+    assert page.get_by_role("checkbox", name=FIRST.actions[0].do, exact=True).count() == 1
     for column in ("ผู้รับผิดชอบ", "กำหนดเสร็จ", "หมายเหตุ"):
-        assert page.get_by_role("textbox", name=f"{column} {FIRST.actions[0]}", exact=True).count() == 1
+        assert page.get_by_role("textbox", name=f"{column} {FIRST.actions[0].do}", exact=True).count() == 1
     unnamed = page.evaluate("""() => [...document.querySelectorAll('.hb-checklist input')].filter(i => {
         const ids = (i.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
         const byIds = ids.length && ids.every(id => document.getElementById(id));
@@ -153,7 +153,7 @@ def test_checklist_pages_match_the_data_and_link_back(site: Path) -> None:
     everything = (site / "checklists" / "index.html").read_text(encoding="utf-8")
     for mission in HB.missions:
         html = (site / "checklists" / mission.id / "index.html").read_text(encoding="utf-8")
-        keys = [action_key(i.id, a) for i in HB.indicators_of(mission.id) for a in i.actions]
+        keys = [action_key(i.id, a.do) for i in HB.indicators_of(mission.id) for a in i.actions]
         found = re.findall(r'data-field="done" data-action="([^"]+)"|data-action="([^"]+)" data-field="done"', html)
         assert [a or b for a, b in found] == keys
         assert all(f'data-action="{k}"' in everything for k in keys)

@@ -30,7 +30,14 @@ GROUPS = {
     "committees": [],
 }
 REFERENCES = [{"id": "nea-2542", "title": "พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. 2542", "kind": "law", "year": 2542}]
+CALENDAR = [{"id": "review", "title": "ประชุมทบทวนผล", "when": "ทุกไตรมาส", "owner": "policy-plan",
+             "description": "ทบทวนผลการดำเนินงาน"}]
 GLOSSARY = [{"term": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา", "abbr": "สพป.", "definition": "หน่วยงาน"}]
+
+
+def acts(*texts: str) -> list[dict[str, str]]:
+    """Actions with these texts, each held at the fixture's one calendar event."""
+    return [{"do": t, "event": "review"} for t in texts]
 
 
 def indicator(ident: str, **changes: object) -> dict[str, object]:
@@ -42,7 +49,11 @@ def indicator(ident: str, **changes: object) -> dict[str, object]:
         "pmqa": [1],
         "evidence": ["หลักฐานหนึ่ง", "หลักฐานสอง"],
         "levels": {1: "ระดับหนึ่ง", 2: "ระดับสอง", 3: "ระดับสาม", 4: "ระดับสี่", 5: "ระดับห้า"},
-        "actions": ["ทำหนึ่ง", "ทำสอง", "ทำสาม"],
+        "actions": [
+            {"do": "ทำหนึ่ง", "event": "review"},
+            {"do": "ทำสอง", "when": "ต.ค."},
+            {"do": "ทำสาม", "when": "ทุกไตรมาส", "owner": "director"},
+        ],
         "related": [],
         "references": ["nea-2542"],
     }
@@ -62,6 +73,7 @@ def data_dir(tmp_path: Path) -> Path:
     dump(d / "groups.yml", GROUPS)
     dump(d / "references.yml", REFERENCES)
     dump(d / "glossary.yml", GLOSSARY)
+    dump(d / "calendar.yml", CALENDAR)
     dump(d / "indicators" / "alpha.yml", [indicator("AA-01", related=["BB-01"]), indicator("AA-02")])
     dump(d / "indicators" / "beta.yml", [indicator("BB-01", owners=["director"])])
     dump(d / "indicators" / "gamma.yml", [indicator("GG-01")])

@@ -14,7 +14,7 @@ from hpo_handbook.links import Links
 from hpo_handbook.loader import Handbook, load
 from hpo_handbook.macros import MACROS
 
-from .conftest import dump, indicator
+from .conftest import acts, dump, indicator
 
 EVIL = '</script><script>alert("x")</script><!-- & -->'
 
@@ -45,7 +45,7 @@ def test_json_for_script_escapes_tag_characters() -> None:
 def test_script_in_yaml_cannot_close_the_data_block(data_dir: Path) -> None:
     dump(data_dir / "indicators" / "alpha.yml", [
         indicator("AA-01", title=EVIL, levels={1: EVIL, 2: "สอง", 3: "สาม", 4: "สี่", 5: "ห้า"},
-                  actions=[EVIL, "ทำสอง", "ทำสาม"], evidence=[EVIL, "หลักฐาน"]),
+                  actions=acts(EVIL, "ทำสอง", "ทำสาม"), evidence=[EVIL, "หลักฐาน"]),
         indicator("AA-02"),
     ])
     hb = load(data_dir, root=data_dir.parent)
@@ -109,7 +109,7 @@ def test_report_skeleton_and_full_data(data_dir: Path) -> None:
     assert [i for m in data["missions"] for i in m["indicators"]] == list(hb.indicators)
     for ident, entry in data["indicators"].items():
         assert entry["levels"] == {str(n): t for n, t in hb.indicators[ident].levels.items()}
-        assert entry["actions"] == list(hb.indicators[ident].actions)
+        assert entry["actions"] == [a.do for a in hb.indicators[ident].actions]
         assert entry["owners"]
     # Links are relative to the report page.
     assert data["missions"][0]["url"] == f"../../missions/{hb.missions[0].id}/"

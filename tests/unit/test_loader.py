@@ -9,7 +9,7 @@ import pytest
 from hpo_handbook.errors import DataError, DataErrors, emit_annotations
 from hpo_handbook.loader import load
 
-from .conftest import dump, indicator
+from .conftest import acts, dump, indicator
 
 
 def errors_of(data_dir: Path) -> list[DataError]:
@@ -61,7 +61,7 @@ def test_abbreviations_come_from_glossary_and_roles(data_dir: Path) -> None:
 
 def test_yaml_syntax_error_names_file_and_line(data_dir: Path) -> None:
     path = data_dir / "indicators" / "alpha.yml"
-    replace(path, "- ทำสอง", "- [ทำสอง")
+    replace(path, "- do: ทำสอง", "- do: [ทำสอง")
     error = only_error(data_dir)
     assert error.file == "data/indicators/alpha.yml"
     assert error.line is not None and abs(error.line - line_of(path, "[ทำสอง")) <= 1
@@ -164,7 +164,7 @@ def test_wrong_number_of_levels(data_dir: Path, levels: dict[int, str]) -> None:
 
 
 def test_empty_and_too_few(data_dir: Path) -> None:
-    dump(data_dir / "indicators" / "gamma.yml", [indicator("GG-01", title="  ", actions=["ทำ"])])
+    dump(data_dir / "indicators" / "gamma.yml", [indicator("GG-01", title="  ", actions=acts("ทำ"))])
     problems = {e.key: e.problem for e in errors_of(data_dir)}
     assert "ค่าว่าง" in problems["GG-01 › title"]
     assert "อย่างน้อย 3 รายการ" in problems["GG-01 › actions"]

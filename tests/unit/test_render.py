@@ -18,7 +18,7 @@ from hpo_handbook.safe_markdown import escape_markdown, to_html
 from hpo_handbook.thai import fiscal_year, thai_date
 from hpo_handbook.thai_abbr import ThaiAbbrExtension
 
-from .conftest import dump, indicator
+from .conftest import acts, dump, indicator
 
 CHAPTER = Links("missions/alpha.md")
 
@@ -34,7 +34,7 @@ def hostile(data_dir: Path) -> Handbook:
     evil = '<script>alert("x")</script>'
     dump(data_dir / "indicators" / "gamma.yml", [indicator(
         "GG-01", title=f"ชื่อ {evil} [x](javascript:alert(1))", description=f"คำอธิบาย {evil} [ลิงก์](javascript:alert(1))",
-        evidence=[evil, "<img src=x onerror=alert(1)>"], actions=[evil, "ทำ", "ทำ <b>ตัวหนา</b>"],
+        evidence=[evil, "<img src=x onerror=alert(1)>"], actions=acts(evil, "ทำ", "ทำ <b>ตัวหนา</b>"),
         levels={n: f"ระดับ {n} {evil}" for n in range(1, 6)},
     )])
     return load(data_dir, root=data_dir.parent)
