@@ -23,8 +23,11 @@ def site_config(config_file: Path) -> dict[str, Any]:
 
 
 def raw_yaml(config_file: Path) -> dict[str, Any]:
-    """mkdocs.yml as written (tags resolved by MkDocs' YAML loader), for deriving a variant configuration."""
-    from mkdocs.utils.yaml import yaml_load
+    """mkdocs.yml as written, for deriving a variant configuration: ``!ENV`` resolved by MkDocs' YAML loader, and
+    ``!relative`` (which that plain loader does not know; a Markdown extension's option uses it) kept as its text."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+    loader = get_yaml_loader()
+    loader.add_constructor("!relative", lambda load, node: load.construct_scalar(node))
     with open(config_file, encoding="utf-8") as f:
-        return yaml_load(f)
+        return yaml_load(f, loader)
