@@ -10,7 +10,8 @@ character would show up in those slices (and in copy/paste of a result); a self-
 character at all, and it even marks a correct line-break opportunity. Page HTML is untouched: only the index.
 
 :func:`segment_index` also adds a hidden ``page`` field (the page's title and description, segmented) to every
-section, so that a query naming a chapter's subject ranks that chapter's sections first.
+section, so that a query naming a chapter's subject ranks that chapter's sections first, and joins the words of
+a label that opens many page titles (:func:`join_title_labels`), so that a label does not outrank the subject.
 
 Plain functions of (index data, abbreviations, page titles); the MkDocs hook in ``integrations/mkdocs_hooks.py``
 calls :func:`rewrite_index_files` after the search plugin wrote the index. The abbreviations are the handbook's own
@@ -132,7 +133,32 @@ def segment_index(data: dict[str, Any], abbreviations: Iterable[str],
         meta = (pages or {}).get(doc.get("location", "").split("#")[0])
         if meta and wants_page:
             doc["page"] = segment_html(" ".join(v for v in (meta.title, meta.description) if v), protect)
+    join_title_labels(data.get("docs", []))
     return data
+
+
+LABEL_PAGES = 4  # a title opening shared by this many pages is a label (แบบตรวจสอบภารกิจที่ …), not a subject
+
+
+def join_title_labels(docs: list[dict[str, Any]], min_pages: int = LABEL_PAGES) -> None:
+    """Close the word boundaries inside a label that opens many page titles, so its words stop matching alone.
+
+    Titles carry the highest boost, so every checklist title ("แบบตรวจสอบภารกิจที่ 3 …") outranked the chapters
+    for any query containing ตรวจ or สอบ (ผู้ตรวจสอบภายใน). The longest run of leading words (before the first
+    space, two words or more) that at least ``min_pages`` page titles share becomes one token: its words no longer
+    match the title alone (the hidden page field still holds them, at a tenth of the title's boost), and the
+    subject after the label and the text are untouched. The displayed title does not change (only ``<wbr/>`` goes).
+    """
+    tops = [d for d in docs if isinstance(d.get("title"), str) and "#" not in d.get("location", "")]
+    leads = [d["title"].split(" ", 1)[0].split(WBR) for d in tops]
+    shared: dict[tuple[str, ...], int] = {}
+    for words in leads:
+        for k in range(2, len(words) + 1):
+            shared[tuple(words[:k])] = shared.get(tuple(words[:k]), 0) + 1
+    for doc, words in zip(tops, leads, strict=True):
+        k = max((k for k in range(2, len(words) + 1) if shared[tuple(words[:k])] >= min_pages), default=0)
+        if k and not any("<" in w for w in words[:k]):
+            doc["title"] = "".join(words[:k]) + doc["title"][len(WBR.join(words[:k])):]
 
 
 @dataclass(frozen=True)

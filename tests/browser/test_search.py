@@ -1,9 +1,11 @@
 """Thai search through the real search box in headless Chromium (queries: tests/search_queries.yml).
 
-The handbook's search (ICU word boundaries in the index, Intl.Segmenter on the query) must find the expected
-chapter or its checklist among the first five results for at least 95% of the queries. The comparison with
-mkdocs-material's stock Thai setup and with Pagefind on the same queries is a benchmark (`make bench`,
-BENCHMARKS.md), not a test: it builds two more sites and says nothing a reader would see break.
+The handbook's search (ICU word boundaries in the index, Intl.Segmenter on the query) must put the expected
+chapter or its checklist (only the chapter for a query marked ``chapter: true``) first for at least 90% of the
+queries and among the first five for at least 98%. The held-out queries (tests/search_queries_heldout.yml) are
+run and printed beside them, never asserted: they are the check that a ranking change was not tuned to the file.
+The comparison with mkdocs-material's stock Thai setup and with Pagefind on the same queries is a benchmark
+(`make bench`, BENCHMARKS.md), not a test: it builds two more sites and says nothing a reader would see break.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
 
 QUERIES = se.load_queries()
+HELDOUT = se.load_queries(se.HELDOUT)
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -43,13 +46,13 @@ def handbook_run(search_page: Any) -> list[list[str]]:
     return [se.search_box_results(search_page, q["q"]) for q in QUERIES]
 
 
-def report(name: str, runs: list[list[str]]) -> tuple[float, float]:
-    ranks = [se.hit_rank(urls, q["expect"]) for urls, q in zip(runs, QUERIES, strict=True)]
+def report(name: str, runs: list[list[str]], queries: list[dict[str, Any]] = QUERIES) -> tuple[float, float]:
+    ranks = [se.query_rank(urls, q) for urls, q in zip(runs, queries, strict=True)]
     summary = se._summary(ranks)
-    print(f"\n{name}: recall@1 {summary['recall@1']:.2f}, recall@5 {summary['recall@5']:.2f} ({len(QUERIES)} queries)")
-    for q, rank, urls in zip(QUERIES, ranks, runs, strict=True):
-        if rank is None or rank > 5:
-            print(f"  miss: {q['q']} (expect {q['expect']}) -> {[se.mission_of(u) or u for u in urls]}")
+    print(f"\n{name}: recall@1 {summary['recall@1']:.2f}, recall@5 {summary['recall@5']:.2f} ({len(queries)} queries)")
+    for q, rank, urls in zip(queries, ranks, runs, strict=True):
+        if rank != 1:
+            print(f"  rank {rank}: {q['q']} (expect {q['expect']}) -> {[se.mission_of(u) or u for u in urls]}")
     return summary["recall@1"], summary["recall@5"]
 
 
@@ -59,15 +62,30 @@ def test_query_list_is_large_and_thai() -> None:
     assert len({q["q"] for q in QUERIES}) == len(QUERIES)
 
 
-def test_recall_at_5(handbook_run: list[list[str]]) -> None:
-    _, recall5 = report("handbook", handbook_run)
-    assert recall5 >= 0.95
+def test_recall(handbook_run: list[list[str]]) -> None:
+    recall1, recall5 = report("handbook", handbook_run)
+    assert recall1 >= 0.90
+    assert recall5 >= 0.98
+
+
+def test_heldout_recall_is_reported(search_page: Any) -> None:
+    """Printed only (pytest -s): asserting these figures would turn the held-out set into one more tuning set."""
+    runs = [se.search_box_results(search_page, q["q"]) for q in HELDOUT]
+    recall1, recall5 = report("handbook, held-out", runs, HELDOUT)
+    assert 0 <= recall1 <= recall5 <= 1
+
+
+def test_label_words_in_titles_do_not_outrank_the_subject(search_page: Any) -> None:
+    """A word of the label opening every checklist title (แบบตรวจสอบภารกิจที่ …) no longer ranks all checklists
+    first (it did for ผู้ตรวจสอบภายใน, through ตรวจ and สอบ)."""
+    urls = se.search_box_results(search_page, "ตรวจสอบภายใน")
+    assert [u for u in urls[:3] if "/checklists/" in u] != urls[:3], urls
 
 
 def test_indicator_ids_find_their_chapter(search_page: Any) -> None:
     for q in (q for q in QUERIES if q["kind"] == "id"):
         urls = se.search_box_results(search_page, q["q"])
-        rank = se.hit_rank(urls, q["expect"])
+        rank = se.query_rank(urls, q)
         assert rank is not None and rank <= 3, (q["q"], urls)
 
 
@@ -75,7 +93,7 @@ def test_english_terms_alone_and_touching_thai(search_page: Any) -> None:
     found = []
     for q in (q for q in QUERIES if q["kind"] in ("english", "mixed")):
         urls = se.search_box_results(search_page, q["q"])
-        found.append(se.hit_rank(urls, q["expect"]) is not None)
+        found.append(se.query_rank(urls, q) is not None)
     assert sum(found) / len(found) >= 0.8, found
     # the same acronym with and without Thai around it reaches the same chapter
     alone = se.search_box_results(search_page, "PLC")
@@ -138,5 +156,6 @@ def test_query_and_index_agree_on_word_boundaries(search_page: Any, site: Path) 
     same = sum(a == b for a, b in zip(expected, got, strict=True)) / len(runs)
     print(f"\nPyICU and Intl.Segmenter agree on {same:.1%} of {len(runs)} Thai headings")
     assert same >= 0.9
-    assert search_page.evaluate("thaiSearch.prepareQuery('แผนปฏิบัติราชการ')") == "แผน ปฏิบัติ ราชการ"
+    # whole Thai words exactly (^1 keeps the theme from adding *), the last one as a prefix while it is typed
+    assert search_page.evaluate("thaiSearch.prepareQuery('แผนปฏิบัติราชการ')") == "แผน^1 ปฏิบัติ^1 ราชการ"
     assert search_page.evaluate("thaiSearch.prepareQuery('O-NET')") == "+O +NET*"

@@ -3,7 +3,8 @@
  *
  * The build hook hpo_handbook/search_index.py cuts the Thai text of the search index into words with ICU. Here the query
  * is cut the same way with Intl.Segmenter (ICU as well), so both sides agree: "แผนปฏิบัติราชการ" typed without
- * spaces becomes "แผน ปฏิบัติ ราชการ", and the theme's own query handling then adds its usual prefix wildcards.
+ * spaces becomes "แผน^1 ปฏิบัติ^1 ราชการ" (whole words exactly, the last one as a prefix: see exactParts), and the
+ * theme's own query handling does the rest.
  *
  * Why a shim around Worker.prototype.postMessage: mkdocs-material 9 removed its hooks for query transforms and
  * custom search workers. The theme's bundle creates the worker before this script runs and sends each query as
@@ -107,8 +108,21 @@
     return kept.length ? kept.join(" ") : query;
   }
 
+  /* The theme appends * to every term, so a finished Thai part such as ข้อ or ผล also matched ข้อมูล, ผลผลิต, ...
+     and a page full of those outranked the page with the whole phrase. Every Thai part but the last is a whole
+     word (both sides cut it the same way), so ask for it exactly: "ข้อ^1" (boost 1 = no change) is left without
+     the * by the theme. The last part keeps its * so that a word still being typed is found. */
+  var WHOLE_THAI = /^[\u0E00-\u0E7F]+$/;
+
+  function exactParts(query) {
+    var terms = query.split(/\s+/).filter(Boolean);
+    return terms.map(function (t, i) {
+      return i < terms.length - 1 && WHOLE_THAI.test(t) ? t + "^1" : t;
+    }).join(" ");
+  }
+
   function prepareQuery(text) {
-    return joinHyphenated(dropThaiStopWords(segmentQuery(text)));
+    return exactParts(joinHyphenated(dropThaiStopWords(segmentQuery(text))));
   }
 
   window.thaiSearch = { segmentQuery: segmentQuery, prepareQuery: prepareQuery, setAbbreviations: setAbbreviations }; // for tests and the benchmark
