@@ -5,10 +5,16 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   ?= site
+# Zensical in its own environment, so the MkDocs one stays exactly as pinned in requirements.txt. 0.0.73 is the
+# newest that installs from the registry (0.0.74 and later need a zensical-ui package the registry does not have).
+ZENSICAL_VERSION := 0.0.73
+ZVENV  := .venv-zensical
+ZBIN   := $(ZVENV)/bin
+export SITE_ZENSICAL ?= site-zensical
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test check lint system-deps clean bench pdf offline linkcheck-external
+.PHONY: help serve build build-zensical test check lint system-deps clean bench pdf offline linkcheck-external
 
 help:  ## list the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,6 +31,15 @@ $(BIN)/.dev-deps: requirements-dev.txt requirements.txt $(BIN)/.site-deps
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The same libraries as the MkDocs environment where both use one (-c requirements.txt), plus the project's package.
+$(ZBIN)/.zensical-$(ZENSICAL_VERSION): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZBIN)/pip install --quiet --upgrade pip
+	$(ZBIN)/pip install --quiet -c requirements.txt zensical==$(ZENSICAL_VERSION) PyYAML pydantic Jinja2 Markdown \
+		pymdown-extensions pyicu-wheels icalendar
+	$(ZBIN)/pip install --quiet --no-deps -e .
+	touch $@
+
 node_modules/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -34,6 +49,9 @@ serve: $(BIN)/.site-deps  ## set up and serve the site at http://127.0.0.1:8000 
 
 build: $(BIN)/.site-deps  ## build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+build-zensical: $(ZBIN)/.zensical-$(ZENSICAL_VERSION)  ## build the same sources with Zensical into site-zensical/ (or SITE_ZENSICAL=folder inside the project)
+	$(ZBIN)/python -m hpo_handbook.integrations.zensical_build --config zensical.yml
 
 offline: build  ## build the site, then zip the offline edition (opens from file://) into site/download/
 	$(BIN)/python -m hpo_handbook.tools.build_offline --site $(SITE)
@@ -47,8 +65,9 @@ bench: $(BIN)/.dev-deps node_modules/.stamp system-deps  ## measure build time, 
 system-deps:  ## install Chromium and poppler-utils with apt when missing (browser and PDF tests)
 	@bash scripts/system-deps.sh
 
-test: $(BIN)/.dev-deps node_modules/.stamp system-deps  ## set up and run every check and test
+test: $(BIN)/.dev-deps $(ZBIN)/.zensical-$(ZENSICAL_VERSION) node_modules/.stamp system-deps  ## set up and run every check and test
 	$(MAKE) --no-print-directory lint
+	node --test tests/js/
 	$(BIN)/pytest
 
 check: $(BIN)/.dev-deps  ## the edit loop, under a minute: lint, unit tests and one strict build (no browser)
@@ -57,11 +76,11 @@ check: $(BIN)/.dev-deps  ## the edit loop, under a minute: lint, unit tests and 
 
 lint: $(BIN)/.dev-deps  ## only the fast checks (ruff, yamllint, data)
 	$(BIN)/ruff check hpo_handbook hooks tests
-	$(BIN)/yamllint --strict data mkdocs.yml .github .pre-commit-config.yaml
+	$(BIN)/yamllint --strict data mkdocs.yml zensical.yml .github .pre-commit-config.yaml
 	$(BIN)/python -m hpo_handbook.tools.check_data
 
 linkcheck-external: $(BIN)/.site-deps  ## also check links to other websites (slow, needs internet; CI runs it weekly, non-blocking)
 	CHECK_LINKS=true CHECK_EXTERNAL_LINKS=true $(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 clean:  ## remove the built site and caches (keeps .venv)
-	rm -rf $(SITE) .pytest_cache .ruff_cache
+	rm -rf $(SITE) $(SITE_ZENSICAL) .pytest_cache .ruff_cache

@@ -1,10 +1,11 @@
-"""The in-browser self-assessment: the rating form and the report page's skeleton.
+"""The in-browser self-assessment: the rating form, the report page's skeleton and the team page.
 
 Plain functions of (context) -> str, like those in :mod:`render`; :mod:`macros` registers them. The HTML
 works without JavaScript (radios and text areas are ordinary form controls); the
-browser script ``docs/assets/javascripts/assessment.js`` adds saving, rounds, the report and
-export/import. It reads the indicators from a ``<script type="application/json">`` block that this
-module writes, so the script never fetches anything.
+browser scripts ``docs/assets/javascripts/assessment*.js`` add saving, rounds, the report, the team's
+consensus and export/import. They read the indicators, the state's format and version from a
+``<script type="application/json">`` block that this module writes, so they never fetch anything, and the
+storage key scoped to this handbook (:mod:`storage`) from the toolbar's ``data-storage-*`` attributes.
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ from .links import ASSESSMENT_PAGE as FORM_PAGE
 from .links import MISSION_PAGE, REPORT_PAGE
 from .model import LEVEL_NAMES, anchor
 from .safe_markdown import escape_markdown
+from .storage import ASSESSMENT_NAME, storage_attrs
 from .templates import render_fragment
 
-#: Identifies an export file and the shape of the saved state; assessment.js uses the same values.
+#: Identifies an export file and the shape of the saved state; the scripts read both from the data block.
+#: Version 2 added a team round's raters; an older edition refuses a version 2 file instead of dropping them.
 STATE_FORMAT = "hpo-handbook-assessment"
-STATE_VERSION = 1
+STATE_VERSION = 2
+#: The team self-assessment page (members' files as raters, the consensus view, agreed levels).
+TEAM_PAGE = "assessment/team.md"
 DATA_ID = "hb-assessment-data"
 
 
@@ -77,6 +82,8 @@ def assessment_data(ctx: RenderContext, full: bool) -> dict[str, Any]:
         "format": STATE_FORMAT,
         "version": STATE_VERSION,
         "levelNames": {str(n): name for n, name in LEVEL_NAMES.items()},
+        "office": str(ctx.office.get("name", "")),  # written into exports: which handbook a file came from
+        "team": links.to(TEAM_PAGE),
         "missions": missions,
         "indicators": indicators,
         "replaced": dict(hb.replaced),  # a rating saved under a removed indicator's id moves to its successor
@@ -89,13 +96,19 @@ def _data_block(ctx: RenderContext, full: bool) -> str:
     return _render(ctx, "assessment_data.html", data_id=DATA_ID, data=data)
 
 
+def _toolbar(ctx: RenderContext, page: str) -> str:
+    """Round selection, progress and data tools; the root element carries the scoped storage key."""
+    links = ctx.links
+    return _render(ctx, "assessment_toolbar.html", page=page, total=len(ctx.handbook.indicators),
+                   storage=storage_attrs(ctx, ASSESSMENT_NAME), report_url=links.to(REPORT_PAGE),
+                   form_url=links.to(FORM_PAGE), team_url=links.to(TEAM_PAGE))
+
+
 def assessment(ctx: RenderContext) -> str:
     """The rating form: per mission a heading ``#mission-<id>`` and one radio group per indicator."""
     hb, links = ctx.handbook, ctx.links
-    total = len(hb.indicators)
     parts = [
-        _render(ctx, "assessment_toolbar.html", page="form", total=total,
-                report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE)),
+        _toolbar(ctx, "form"),
         _render(ctx, "assessment_jump.html", missions=[
             {"m": m, "count": len(hb.indicators_of(m.id))} for m in hb.missions
         ]),
@@ -128,10 +141,9 @@ REPORT_SECTIONS = (
 
 
 def assessment_report(ctx: RenderContext) -> str:
-    """The report page's skeleton; assessment.js fills it from the saved ratings."""
+    """The report page's skeleton; assessment-report.js fills it from the saved ratings."""
     hb, links = ctx.handbook, ctx.links
-    parts = [_render(ctx, "assessment_toolbar.html", page="report", total=len(hb.indicators),
-                     report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE))]
+    parts = [_toolbar(ctx, "report")]
     for heading_id, heading, part in REPORT_SECTIONS:
         parts.append(f"## {heading} {{#{heading_id}}}")
         parts.append(_render(ctx, "assessment_report.html", part=part, missions=hb.missions,
@@ -140,8 +152,22 @@ def assessment_report(ctx: RenderContext) -> str:
     return "\n\n".join(parts)
 
 
+def assessment_team(ctx: RenderContext) -> str:
+    """The team page's skeleton: importing members' files, the consensus view and the agreed levels.
+
+    assessment-team.js fills it; it needs the levels' names only, so the light data block serves.
+    """
+    parts = [
+        _toolbar(ctx, "team"),
+        _render(ctx, "assessment_team.html", office=ctx.office.get("name", "")),
+        _data_block(ctx, full=False),
+    ]
+    return "\n\n".join(parts)
+
+
 #: Macro name -> function(context). Merged into :data:`macros.MACROS`.
 MACROS = {
     "assessment": assessment,
     "assessment_report": assessment_report,
+    "assessment_team": assessment_team,
 }

@@ -34,7 +34,7 @@ class RenderContext:
 
     def for_page(self, page_src: str) -> RenderContext:
         """The same context with links relative to the page built from ``page_src`` (a path under docs/)."""
-        return dataclasses.replace(self, links=Links(page_src, self.links.use_directory_urls))
+        return dataclasses.replace(self, links=dataclasses.replace(self.links, page_src=page_src))
 
 
 def configured_fiscal_year(value: object) -> int:

@@ -51,10 +51,22 @@ class Links:
 
     ``page_src`` is the current page's path under docs/ (e.g. ``missions/leadership.md``).
     With ``use_directory_urls`` a page ``a/b.md`` is served at ``a/b/``, otherwise at ``a/b.html``.
+
+    ``from_source``: hrefs relative to the folder of the source file instead of the page's URL. Zensical resolves
+    a relative href in raw HTML against the ``.md`` file and writes it out again relative to the page, so an href
+    computed from the page URL (MkDocs' rule) would land one folder too deep on every ``a/b/`` page.
     """
 
     page_src: str = "index.md"
     use_directory_urls: bool = True
+    from_source: bool = False
+
+    def _here(self) -> str:
+        """The site path hrefs are relative to: the page's URL, or the source file's folder."""
+        if self.from_source:
+            folder = posixpath.dirname(self.page_src)
+            return folder + "/" if folder else ""
+        return self.url_of(self.page_src)
 
     def url_of(self, src: str) -> str:
         """The site-root URL of the page built from ``src``."""
@@ -67,7 +79,7 @@ class Links:
 
     def to(self, src: str, fragment: str = "") -> str:
         """An HTML href from the current page to the page built from ``src``."""
-        return relative_url(self.url_of(src), self.url_of(self.page_src)) + (f"#{fragment}" if fragment else "")
+        return relative_url(self.url_of(src), self._here()) + (f"#{fragment}" if fragment else "")
 
     def md(self, src: str, fragment: str = "") -> str:
         """A Markdown link target: the source path relative to the current page, so the builder checks it."""
@@ -76,4 +88,4 @@ class Links:
 
     def file(self, path: str) -> str:
         """An href to a file under the site root that is not a page (a PDF written after the build, an asset)."""
-        return relative_url(path, self.url_of(self.page_src))
+        return relative_url(path, self._here())

@@ -348,6 +348,20 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
                 office_src.error_at((section, i, "id"), f"id `{x.id}` ซ้ำกับ {seen_owner[x.id]}",
                                     "id ของกลุ่ม บทบาท และคณะกรรมการต้องไม่ซ้ำกัน เปลี่ยนให้ต่างกัน")
             seen_owner[x.id] = f"{section} รายการที่ {i + 1}"
+    # Removed indicators: each named once, by an indicator that exists, and never an id still in use.
+    replaced: dict[str, str] = {}
+    for ind_id, ind in indicators.items():
+        src, i = where[ind_id]
+        for j, old in enumerate(ind.replaces):
+            if old in indicators or old in broken_ids:
+                src.error_at((i, "replaces", j), f"`{old}` ยังเป็นตัวชี้วัดที่ใช้อยู่ จึงถูกแทนไม่ได้",
+                             f"ลบ `{old}` ออกจากไฟล์ตัวชี้วัดก่อน หรือลบออกจาก `replaces`")
+            elif old in replaced:
+                src.error_at((i, "replaces", j), f"`{old}` ถูกแทนโดย {replaced[old]} แล้ว",
+                             "ตัวชี้วัดที่ถูกยุบรวมมีผู้รับช่วงได้ตัวเดียว ลบรายการที่ซ้ำ")
+            else:
+                replaced[old] = ind_id
+
     ref_ids = [r.id for r in refs or []]
     _unique(refs_src, refs_src.data, "id")
     for ind_id, ind in indicators.items():
@@ -355,6 +369,10 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
         for j, o in enumerate(ind.owners):
             _known(src, (i, "owners", j), o, owner_ids, "ผู้รับผิดชอบ", "data/groups.yml")
         for j, r in enumerate(ind.related):
+            if r in replaced:
+                src.error_at((i, "related", j), f"`{r}` ถูกรวมเข้ากับ `{replaced[r]}` แล้ว",
+                             f"เปลี่ยนเป็น `{replaced[r]}` หรือลบออกถ้าซ้ำ")
+                continue
             _known(src, (i, "related", j), r, [*indicators, *broken_ids], "ตัวชี้วัด", "data/indicators/")
             if r == ind_id:
                 src.error_at((i, "related", j), "ตัวชี้วัดอ้างถึงตัวเอง", "ลบรหัสนี้ออกจาก `related`")
@@ -373,19 +391,6 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
             cal_src.error_at((i, "id"), f"ไม่มีสิ่งที่ต้องทำใดในตัวชี้วัดอ้างถึงงาน `{event.id}`",
                              f"อ้างถึงงานนี้ด้วย `event: {event.id}` ในสิ่งที่ต้องทำที่เกี่ยวข้อง หรือลบงานนี้ออกจากปฏิทิน")
 
-    # Removed indicators: each named once, by an indicator that exists, and never an id still in use.
-    replaced: dict[str, str] = {}
-    for ind_id, ind in indicators.items():
-        src, i = where[ind_id]
-        for j, old in enumerate(ind.replaces):
-            if old in indicators or old in broken_ids:
-                src.error_at((i, "replaces", j), f"`{old}` ยังเป็นตัวชี้วัดที่ใช้อยู่ จึงถูกแทนไม่ได้",
-                             f"ลบ `{old}` ออกจากไฟล์ตัวชี้วัดก่อน หรือลบออกจาก `replaces`")
-            elif old in replaced:
-                src.error_at((i, "replaces", j), f"`{old}` ถูกแทนโดย {replaced[old]} แล้ว",
-                             "ตัวชี้วัดที่ถูกยุบรวมมีผู้รับช่วงได้ตัวเดียว ลบรายการที่ซ้ำ")
-            else:
-                replaced[old] = ind_id
 
     errors = [e for s in sources for e in s.errors]
     if errors:

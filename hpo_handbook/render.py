@@ -28,6 +28,7 @@ from .links import (
 from .loader import Handbook
 from .model import PMQA_CATEGORIES, REFERENCE_KINDS, anchor
 from .safe_markdown import escape_markdown
+from .storage import CHECKLIST_NAME, legacy_key, scoped_key, storage_attrs
 from .templates import render_fragment
 
 
@@ -107,6 +108,7 @@ def mission_summary(ctx: RenderContext, mission_id: str) -> str:
         count=len(hb.indicators_of(m.id)),
         checklist_url=links.to(CHECKLIST_PAGE.format(id=m.id)),
         assessment_url=links.to(ASSESSMENT_PAGE, "mission-" + m.id),
+        calendar_url=links.to(CALENDAR_PAGE),
     )
 
 
@@ -121,7 +123,8 @@ def earlier_keys(ctx: RenderContext, indicator_id: str, action_index: int) -> li
 
     An action keeps its key while its text is unchanged. A reworded action lists its old keys in ``was:``; an
     action moved verbatim from a removed indicator (``replaces:``) had the removed indicator's id in its key. Each
-    old key may be in the old mission's checklist or in the all-missions checklist.
+    old key may be in the old mission's checklist or in the all-missions checklist. Storage keys are this
+    handbook's scoped keys (:mod:`storage`); the browser falls back to their old unscoped form by itself.
     """
     hb = ctx.handbook
     ind = hb.indicators[indicator_id]
@@ -132,7 +135,7 @@ def earlier_keys(ctx: RenderContext, indicator_id: str, action_index: int) -> li
         mission = _mission_of_id(hb, key.split(":")[0])
         for checklist_id in dict.fromkeys([mission, "all"]):
             if checklist_id:
-                pairs.append([CHECKLIST_STORAGE_KEY.format(id=checklist_id), key])
+                pairs.append([scoped_key(ctx, CHECKLIST_NAME.format(id=checklist_id)), key])
     return pairs
 
 
@@ -216,8 +219,9 @@ def rubric(ctx: RenderContext, indicator_id: str) -> str:
 
 #: Where ``hpo_handbook/tools/export_pdf.py`` writes the PDFs inside the built site (``make pdf``).
 PDF_DIR = "pdf"
-#: localStorage key of a checklist's ticks and fields; bump the version when the stored shape changes.
-CHECKLIST_STORAGE_KEY = "hpo-handbook:v1:checklist:{id}"
+#: The unscoped localStorage key of a checklist used before keys were scoped to the handbook (:mod:`storage`);
+#: the browser copies it into the scoped key once.
+CHECKLIST_STORAGE_KEY = legacy_key(CHECKLIST_NAME)
 
 
 def checklist_pdf(checklist_id: str) -> str:
@@ -263,7 +267,7 @@ def checklist(ctx: RenderContext, mission_id: str | None = None) -> str:
         "checklist.html",
         sections=sections,
         checklist_id=checklist_id,
-        storage_key=CHECKLIST_STORAGE_KEY.format(id=checklist_id),
+        storage=storage_attrs(ctx, CHECKLIST_NAME.format(id=checklist_id)),
         office=head,
         single=mission_id is not None,
         pdf_url=links.file(checklist_pdf(checklist_id)),

@@ -18,6 +18,7 @@ import pytest
 from hpo_handbook.tools.localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parent.parent
+FISCAL_YEAR = "2570"  # the fiscal year every test build describes (1 October 2569 - 30 September 2570)
 
 def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str] | None = None,
                  check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -25,7 +26,8 @@ def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str]
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     if config:
         cmd += ["--config-file", str(config)]
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    # The calendar's fiscal year comes from configuration, never from the clock of the machine running the tests.
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "FISCAL_YEAR": FISCAL_YEAR, **(env or {})}
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=full_env)
     if check and proc.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")

@@ -1,4 +1,5 @@
-"""Another office rebrands the handbook by editing `extra.office` only: no trace of the default remains."""
+"""Another office rebrands the handbook by editing `extra.office` only: no trace of the default remains. Its own
+groups (other ids, other names in data/groups.yml) get their own plans and calendars, with no default group left."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
-from .conftest import mkdocs_build
+from .conftest import ROOT, mkdocs_build
 from .project import clone_project, office_block
 
 OTHER_OFFICE = {
@@ -47,11 +50,35 @@ def traces(text: str) -> list[str]:
     return found
 
 
+def regroup(data: Path) -> dict[str, str]:
+    """Give every group of groups.yml another id and name, as an office with its own structure would, and use the
+    new ids wherever the data names an owner. Returns old id -> old name."""
+    office = yaml.safe_load((data / "groups.yml").read_text(encoding="utf-8"))
+    new_id = {g["id"]: f"unit-{n}" for n, g in enumerate(office["groups"], 1)}
+    old_names = {g["id"]: g["name"] for g in office["groups"]}
+    for n, g in enumerate(office["groups"], 1):
+        g["id"], g["name"] = new_id[g["id"]], f"ฝ่ายงานทดสอบที่ {n}"
+    (data / "groups.yml").write_text(yaml.safe_dump(office, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for path in [data / "calendar.yml", *sorted((data / "indicators").glob("*.yml"))]:
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in items:
+            if "owner" in item:
+                item["owner"] = new_id.get(item["owner"], item["owner"])
+            if "owners" in item:
+                item["owners"] = [new_id.get(o, o) for o in item["owners"]]
+            for action in item.get("actions", []):
+                if "owner" in action:
+                    action["owner"] = new_id.get(action["owner"], action["owner"])
+        path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return old_names
+
+
 @pytest.fixture(scope="module")
 def adopted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("adopted")
     config = clone_project(root / "project")
     rebrand(config)
+    regroup(config.parent / "data")
     out = root / "site"
     mkdocs_build(out, config=config)
     return out
@@ -70,6 +97,22 @@ def test_no_trace_of_the_default_office(adopted_site: Path) -> None:
             if found:
                 leftovers[str(path.relative_to(adopted_site))] = found
     assert not leftovers, leftovers
+
+
+@pytest.mark.slow
+def test_its_own_groups_get_the_plans_and_calendars(adopted_site: Path) -> None:
+    default = yaml.safe_load((ROOT / "data" / "groups.yml").read_text(encoding="utf-8"))["groups"]
+    plans = BeautifulSoup((adopted_site / "calendar/groups/index.html").read_text(encoding="utf-8"), "html.parser")
+    sections = [h["data-group"] for h in plans.select("h2[data-group]")]
+    assert any(s.startswith("unit-") for s in sections)
+    assert not {g["id"] for g in default} & set(sections)
+    files = {p.stem.rsplit("-", 1)[0] for p in (adopted_site / "calendar").glob("*.ics")}
+    assert any(f.startswith("unit-") for f in files) and not {g["id"] for g in default} & files
+    owner_labels = " ".join(x.get_text() for page in ("calendar", "calendar/groups") for x in BeautifulSoup(
+        (adopted_site / page / "index.html").read_text(encoding="utf-8"), "html.parser").select(
+        ".hb-year-meta, h2[data-group], .hb-form-subject"))
+    assert "ฝ่ายงานทดสอบที่" in owner_labels
+    assert not [g["name"] for g in default if g["name"] in owner_labels]
 
 
 @pytest.mark.slow

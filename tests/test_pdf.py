@@ -16,7 +16,11 @@ import pytest
 from pypdf import PdfReader
 
 from hpo_handbook.loader import load
+from hpo_handbook.office_year import owners_with_work, year_plan
 from hpo_handbook.thai import thai_date
+
+from .conftest import FISCAL_YEAR
+from .project import office_block
 
 pytestmark = pytest.mark.browser
 
@@ -65,8 +69,24 @@ def _fonts(pdf: Path) -> set[str]:
 
 
 def test_every_pdf_is_written(pdf_dir: Path) -> None:
-    expected = {"handbook.pdf", "checklist-all.pdf", *(f"checklist-{m.id}.pdf" for m in HB.missions)}
+    expected = {"handbook.pdf", "checklist-all.pdf", *(f"checklist-{m.id}.pdf" for m in HB.missions),
+                "calendar.pdf", *(f"plan-{o}.pdf" for o in owners_with_work(HB))}
     assert {p.name for p in pdf_dir.glob("*.pdf")} == expected
+
+
+@pytest.mark.parametrize("owner", owners_with_work(HB))
+def test_each_group_plan_is_its_own_office_form(pdf_dir: Path, owner: str) -> None:
+    pdf = pdf_dir / f"plan-{owner}.pdf"
+    flat = _squash(_text(pdf, raw=True))
+    names = HB.owner_names()
+    assert _squash(names[owner]) in flat and _squash(office_block()["name"]) in flat
+    assert _squash(f"แผนงานประจำปีงบประมาณ พ.ศ. {FISCAL_YEAR}") in flat
+    heading = _squash(f"แผนงานประจำปีงบประมาณ พ.ศ. {FISCAL_YEAR}")
+    others = [n for o, n in names.items() if o != owner and heading + _squash(n) in flat]
+    assert not others, others  # one group per PDF
+    for t in year_plan(HB, owner).tasks:
+        assert _squash(t.action.do)[:40] in flat, (owner, t.indicator.id)
+    assert any(re.fullmatch(r"/[A-Z]{6}\+Sarabun-Regular", f) for f in _fonts(pdf))
 
 
 @pytest.mark.parametrize("name", ["handbook.pdf", "checklist-all.pdf", f"checklist-{HB.missions[0].id}.pdf"])

@@ -96,3 +96,13 @@ def test_unknown_id_in_a_page_is_shown_in_that_page(preview: tuple[Path, str, su
     assert "LD-99" in page and "docs/missions/leadership.md" in page
     edit(page_src, '{{ ind("LD-99") }}', '{{ ind("LD-01") }}')
     _wait_for(chapter, lambda p: "hb-preview-error" not in p, "the fixed page", proc)
+
+
+def test_preview_registers_no_worker_and_retires_an_old_one(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
+    """The live preview never installs the offline worker (it would serve cached pages instead of the edits), and
+    its sw.js retires a worker that a built site served at the same address left in the browser."""
+    _project, url, proc = preview
+    page = _wait_for(url, lambda p: "md-content" in p, "the home page", proc)
+    assert "manifest.webmanifest" not in page and "serviceWorker" not in page
+    worker = _get(url + "sw.js")
+    assert "unregister()" in worker and "PRECACHE" not in worker

@@ -5,7 +5,10 @@ through ``hooks/handbook.py``).
   ``.ics`` files (:mod:`ical`), both post-build steps of the core;
 - the ``thai_date`` filter for the theme's templates (the "last updated" line);
 - the offline edition's search worker from the vendored iframe-worker instead of a public CDN;
-- the live preview: data errors printed once and shown atop every page instead of stopping the server.
+- the live preview: data errors printed once and shown atop every page instead of stopping the server;
+- the web app manifest and service worker (:mod:`offline_cache`) of the published site: ``extra.offline_app`` tells
+  the templates to link and register them, off under ``mkdocs serve`` (whose ``sw.js`` retires a worker left by
+  a built site at the same address) and in the offline ZIP (file:// has no service worker).
 
 Zensical skips MkDocs hooks; its shim runs the same core functions as a post-build step.
 """
@@ -25,6 +28,7 @@ from mkdocs.structure.pages import Page
 from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors
 from ..ical import write_calendars
+from ..offline_cache import AppFacts, theme_color, write_offline_app, write_retired_worker
 from ..search_index import PageMeta, rewrite_index_files
 from ..thai import thai_date
 
@@ -61,10 +65,30 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     if polyfills:
         config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(p) else p for p in polyfills]
     offline = next((p for name, p in config.plugins.items() if name.endswith("offline")), None)
-    if offline is not None and offline.config.get("enabled"):
+    offline_edition = offline is not None and bool(offline.config.get("enabled"))
+    if offline_edition:
         features = config.theme["features"]
         features[:] = [f for f in features if not f.startswith("navigation.instant")]
+    # HB_OFFLINE_APP=false: a build without the worker (the benchmark's reference, a host that forbids it).
+    config.extra["offline_app"] = not (previewing() or offline_edition
+                                       or os.environ.get("HB_OFFLINE_APP") == "false")
     return config
+
+
+def _app_facts(config: MkDocsConfig) -> AppFacts:
+    office = config.extra.get("office", {})
+    search = next((p for name, p in config.plugins.items() if name.endswith("search")), None)
+    langs = search.config.get("lang") if search is not None else None
+    return AppFacts(
+        site_url=config.site_url or "",
+        office_name=str(office.get("name", config.site_name)),
+        office_short_name=str(office.get("short_name", "")),
+        site_name=config.site_name,
+        logo=str(office.get("logo") or config.theme.get("logo") or "assets/images/logo.svg"),
+        theme_color=theme_color(config.theme.get("palette")),
+        description=config.site_description or "",
+        search_langs=tuple(langs) if isinstance(langs, list | tuple) else ("en",),
+    )
 
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
@@ -110,3 +134,8 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     write_calendars(Path(config.site_dir), handbook, fiscal_year, config.site_url or "", office_name)
     if os.environ.get("HB_THAI_SEARCH") != "false":  # off only for the benchmark's stock-search build
         rewrite_index_files(Path(config.site_dir) / "search", abbreviations, _pages)
+    # Last: the worker lists every file with its hash, so nothing may change after it.
+    if config.extra.get("offline_app"):
+        write_offline_app(Path(config.site_dir), _app_facts(config))
+    elif previewing():
+        write_retired_worker(Path(config.site_dir))

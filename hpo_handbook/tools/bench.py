@@ -26,6 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..offline_cache import read_precache
 from ..thai import thai_date
 from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
@@ -115,7 +116,9 @@ def bench_weight(site: Path) -> dict[str, Any]:
         for label, path in PAGES.items():
             if not (site / path / "index.html").exists():
                 continue
-            ctx = browser.new_context()  # empty cache: a first visit
+            # Empty cache: a first visit. The offline worker's background download is reported on its own
+            # (bench_precache), not as the page's weight.
+            ctx = browser.new_context(service_workers="block")
             page = ctx.new_page()
             bodies: list[tuple[str, str, bytes]] = []
 
@@ -138,6 +141,14 @@ def bench_weight(site: Path) -> dict[str, Any]:
             ctx.close()
         browser.close()
     return results
+
+
+def bench_precache(site: Path) -> dict[str, Any]:
+    """What the offline worker downloads after a first visit (sw.js's list: pages, styles, scripts, fonts)."""
+    kept = read_precache(site)
+    if kept is None:
+        return {"skipped": "no sw.js in the built site"}
+    return {"files": kept.files, "raw": kept.bytes, "gzip": kept.gzip_bytes}
 
 
 # ── Search and print (measured by their own modules) ────────────────────────────────────────
@@ -244,19 +255,30 @@ def markdown_report(r: dict[str, Any]) -> str:
             lines.append(f"| {label} | {cell('html')} | {cell('css')} | {cell('js')} | {cell('font')} | "
                          f"{cell('image')} | {cell('json')} | {kb(v['total']['raw'])} | {kb(v['total']['gzip'])} |")
         lines += ["", "แต่ละประเภทแสดงขนาดหลังบีบอัด gzip", ""]
+    pc = r.get("precache")
+    if pc and "skipped" not in pc:
+        lines += ["## อ่านออฟไลน์หลังเข้าครั้งแรก (service worker precache)", "",
+                  "| ไฟล์ | raw | gzip |", "|---|---|---|",
+                  f"| {pc['files']} | {kb(pc['raw'])} | {kb(pc['gzip'])} |", "",
+                  "ดาวน์โหลดเบื้องหลังหลังหน้าแรกโหลดเสร็จ ครั้งเดียว ฉบับถัดไปดาวน์โหลดเฉพาะไฟล์ที่เปลี่ยน "
+                  "ดัชนีค้นหาเก็บเมื่อผู้อ่านค้นหาครั้งแรก", ""]
     s = r.get("search")
     if s and "skipped" not in s:
         lines += ["## การค้นหา", "",
-                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
-                  "| | recall@1 | recall@5 | median latency (ms) | index raw / gzip | first search raw / gzip |",
-                  "|---|---|---|---|---|---|"]
+                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) และชุดที่กันไว้ {s.get('heldout_queries', 0)} คำ "
+                  "(tests/search_queries_heldout.yml) พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
+                  "| | recall@1 | recall@5 | held-out recall@1 | held-out recall@5 | median latency (ms) | "
+                  "index raw / gzip | first search raw / gzip |",
+                  "|---|---|---|---|---|---|---|---|"]
         for name in ("handbook", "stock", "pagefind"):
             v = s.get(name)
             if not isinstance(v, dict) or "recall@5" not in v:
                 continue
             idx, first = v.get("index", {}), v.get("first_search", {})
             latency = v.get("latency_ms", float("nan"))
-            lines.append(f"| {name} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {latency:.1f} | "
+            held = v.get("heldout", {})
+            held_cells = (f"{held['recall@1']:.2f} | {held['recall@5']:.2f}" if "recall@1" in held else "- | -")
+            lines.append(f"| {name} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {held_cells} | {latency:.1f} | "
                          f"{kb(idx.get('raw', 0))} / {kb(idx.get('gzip', 0))} | "
                          f"{kb(first.get('raw', 0))} / {kb(first.get('gzip', 0))} |")
         lines.append("")
@@ -286,6 +308,9 @@ def markdown_report(r: dict[str, Any]) -> str:
         "(โหลดและตรวจข้อมูล macros การตัดคำไทยในดัชนีค้นหา วันที่จาก git) ได้ตรงกว่า",
         "- น้ำหนักหน้า: ดัชนีค้นหาไม่ถูกดาวน์โหลดจนกว่าผู้อ่านจะเริ่มค้นหา จึงไม่อยู่ในการเข้าครั้งแรก "
         "ส่วน first search ในตารางการค้นหาคือสิ่งที่ดาวน์โหลดเพิ่มเมื่อค้นครั้งแรก",
+        "- การค้นหา: recall@1 คือสัดส่วนคำค้นที่หน้าที่คาดไว้ขึ้นเป็นผลแรก recall@5 คืออยู่ในห้าผลแรก "
+        "คำค้นที่ระบุ chapter: true นับเฉพาะหน้าบท ไม่นับแบบตรวจสอบ ชุดที่กันไว้ (held-out) ไม่เคยใช้ปรับการจัดอันดับ "
+        "จึงบอกได้ว่าการปรับใช้ได้กับคำค้นใหม่หรือไม่ latency วัดจากการกดแป้นถึงผลลัพธ์กลับจาก worker",
         "- Pagefind: ไฟล์ดัชนีถูกบีบอัดมาแล้ว ขนาด gzip จึงไม่ลดลง และใช้ไม่ได้จาก file:// (ฉบับออฟไลน์)",
         "- Lighthouse: คะแนน performance แกว่งได้หลายคะแนนระหว่างรอบบนเครื่อง 2 cores ที่ใช้ร่วมกัน "
         "เวลาที่บล็อกหน้า (TBT) ส่วนใหญ่มาจาก JavaScript ของ mkdocs-material เอง",
@@ -297,7 +322,8 @@ def markdown_report(r: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="cold builds per configuration (default 5)")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["build", "weight", "search", "print", "lighthouse"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["build", "weight", "precache", "search", "print",
+                                                                  "lighthouse"])
     parser.add_argument("--json", type=Path, default=ROOT / "build/bench.json")
     parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from --json, measure nothing")
@@ -322,7 +348,8 @@ def main() -> None:
         site = tmp / "measured-site"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
                        cwd=ROOT, env=ENV, check=True)
-        for name, function in (("weight", bench_weight), ("search", bench_search), ("print", bench_print),
+        for name, function in (("weight", bench_weight), ("precache", bench_precache), ("search", bench_search),
+                               ("print", bench_print),
                                ("lighthouse", bench_lighthouse)):
             if name not in args.skip:
                 report[name] = function(site)

@@ -3,16 +3,20 @@
     .venv/bin/python -m hpo_handbook.tools.compare_builds SITE_A SITE_B [--root /handbook/] [--json out.json]
 
 For each page (``**/index.html`` and other ``.html``): the article's normalised text, its heading ids, and its
-internal links (resolved to site paths; whether each target page and anchor exists in its own build). For the
-search index (``search/search_index.json``, when both have one): the set of locations and each document's text.
-The "last updated" line is left out (it comes from git and the build date). Exit status 1 when anything differs,
-so a test can assert that two builders, or a refactoring, give readers the same site.
+internal links (resolved to site paths; whether each target page and anchor exists in its own build). With
+``--root /handbook/`` both sites are taken as served under that sub-path, so a relative link that climbs above it
+counts as broken (at a domain root the browser would quietly clamp it). For the search index (MkDocs'
+``search/search_index.json`` or Zensical's ``search.json``, when both have one): the set of locations and each
+document's text with its Thai word boundaries. The "last updated" line and the theme's skip link (its target is
+the theme's choice) are left out. Exit status 1 when anything differs, so a test can assert that two builders, or
+a refactoring, give readers the same site.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import html
 import json
 import re
 import sys
@@ -24,7 +28,9 @@ from bs4 import BeautifulSoup
 
 _SPACE = re.compile(r"\s+")
 _WBR = re.compile(r"<wbr\s*/?>")
+_TAG = re.compile(r"<[^>]+>")
 SKIP = (".md-source-file", "script", "style", ".headerlink", ".md-content__button")
+OUTSIDE = "/../"  # the site path of a link that leaves the root the site is served under
 
 
 @dataclass
@@ -58,19 +64,22 @@ def read_page(site: Path, file: Path, root: str = "/") -> Page:
     base = root.rstrip("/") + page_path(site, file)
     for a in soup.find_all("a", href=True):
         href = a["href"]
+        if "md-skip" in (a.get("class") or []):  # "skip to content": each theme picks its own target
+            continue
         parsed = urlparse(href)
         if parsed.scheme or href.startswith(("//", "mailto:", "tel:", "javascript:")):
             continue
         target = urlparse(urljoin(base, href))
         path = unquote(target.path)
-        if root != "/" and path.startswith(root.rstrip("/")):
-            path = path[len(root.rstrip("/")):] or "/"
+        if root != "/":
+            prefix = root.rstrip("/")
+            path = path[len(prefix):] or "/" if path == prefix or path.startswith(prefix + "/") else OUTSIDE + path
         page.links.add(path + (f"#{unquote(target.fragment)}" if target.fragment else ""))
     return page
 
 
-def read_site(site: Path) -> dict[str, Page]:
-    return {page_path(site, f): read_page(site, f) for f in sorted(site.rglob("*.html"))
+def read_site(site: Path, root: str = "/") -> dict[str, Page]:
+    return {page_path(site, f): read_page(site, f, root) for f in sorted(site.rglob("*.html"))
             if "assets" not in f.relative_to(site).parts and f.name != "404.html"}
 
 
@@ -81,6 +90,9 @@ def broken_links(pages: dict[str, Page], site: Path) -> list[str]:
         for link in sorted(page.links):
             target, _, fragment = link.partition("#")
             if target not in pages:
+                if target.startswith(OUTSIDE):
+                    out.append(f"{path} -> {link.removeprefix(OUTSIDE[:-1])} (outside the site's root)")
+                    continue
                 if Path(target).suffix not in ("", ".html"):  # a file, not a page: PDF or ZIP written after the
                     continue  # build (make pdf, make offline), an image
                 if (site / target.lstrip("/")).exists():
@@ -91,18 +103,29 @@ def broken_links(pages: dict[str, Page], site: Path) -> list[str]:
     return out
 
 
-def read_index(site: Path) -> dict[str, str]:
-    path = site / "search" / "search_index.json"
+def read_index(site: Path, markup: bool = True) -> dict[str, str]:
+    """Location -> title and text of each search document. ``markup=False`` drops tags other than word
+    boundaries, for comparing indexes that two builders marked up differently."""
+    mkdocs, zensical = site / "search" / "search_index.json", site / "search.json"
+    path = mkdocs if mkdocs.is_file() else zensical
     if not path.is_file():
         return {}
-    docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
-    # Word boundaries count: a <wbr/> becomes "·", so a change in Thai segmentation shows as a difference.
-    return {d["location"]: _SPACE.sub(" ", _WBR.sub("·", d.get("title", "") + " | " + d.get("text", ""))) for d in docs}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    docs = data.get("docs", data.get("items", []))
+    out = {}
+    for d in docs:
+        # Word boundaries count: a <wbr/> (or <wbr>) becomes "·", so a change in Thai segmentation shows.
+        text = _WBR.sub("·", d.get("title", "") + " | " + d.get("text", ""))
+        if not markup:  # Zensical indexes a <p> inside <noscript> as escaped text: unescape, then drop tags
+            text = _TAG.sub(" ", html.unescape(text))
+        out[d["location"]] = _SPACE.sub(" ", text).strip()
+    return out
 
 
-def compare(a: Path, b: Path) -> list[str]:
-    """Every difference between the sites in ``a`` and ``b``, as readable lines (empty: the same site)."""
-    pa, pb = read_site(a), read_site(b)
+def compare(a: Path, b: Path, root: str = "/", search_text: bool = True) -> list[str]:
+    """Every difference between the sites in ``a`` and ``b``, as readable lines (empty: the same site), both
+    served under ``root``. ``search_text=False`` compares only the search index's locations."""
+    pa, pb = read_site(a, root), read_site(b, root)
     diffs: list[str] = []
     for path in sorted(pa.keys() - pb.keys()):
         diffs.append(f"page only in A: {path}")
@@ -122,13 +145,14 @@ def compare(a: Path, b: Path) -> list[str]:
                          f"only B {sorted(y.links - x.links)}")
     for name, site, pages in (("A", a, pa), ("B", b, pb)):
         diffs += [f"broken link in {name}: {line}" for line in broken_links(pages, site)]
-    ia, ib = read_index(a), read_index(b)
+    same_form = (a / "search" / "search_index.json").is_file() == (b / "search" / "search_index.json").is_file()
+    ia, ib = read_index(a, markup=same_form), read_index(b, markup=same_form)
     if ia and ib:
         for loc in sorted(ia.keys() - ib.keys()):
             diffs.append(f"search index: only in A: {loc}")
         for loc in sorted(ib.keys() - ia.keys()):
             diffs.append(f"search index: only in B: {loc}")
-        for loc in sorted(ia.keys() & ib.keys()):
+        for loc in sorted(ia.keys() & ib.keys()) if search_text else []:
             if ia[loc] != ib[loc]:
                 words_a, words_b = ia[loc].split("·"), ib[loc].split("·")
                 changed = [w for w in difflib.ndiff(words_a, words_b) if w[:1] in "+-"][:12]
@@ -140,9 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("a", type=Path)
     parser.add_argument("b", type=Path)
+    parser.add_argument("--root", default="/", help="the sub-path both sites are served under, e.g. /handbook/")
+    parser.add_argument("--no-search-text", action="store_true", help="compare only the search index's locations")
     parser.add_argument("--json", type=Path, help="also write the differences to this file")
     args = parser.parse_args(argv)
-    diffs = compare(args.a, args.b)
+    diffs = compare(args.a, args.b, args.root, search_text=not args.no_search_text)
     for line in diffs:
         print(line)
     print(f"{len(diffs)} difference(s)" if diffs else "the two builds are the same for readers")

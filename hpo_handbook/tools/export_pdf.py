@@ -33,17 +33,18 @@ from pathlib import Path
 from typing import Any
 
 from .. import render
+from ..calendar_pages import CALENDAR_PDF, plan_pdf
 from ..integrations.mkdocs_config import site_config
-from ..links import Links
+from ..links import CALENDAR_PAGE, GROUP_PLANS_PAGE, Links
 from ..loader import load
 from ..thai import thai_date
 from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 
-#: Pages left out of the book: the checklists have their own PDFs; the self-assessment is a tool
-#: used on screen; the contributing guide is for editors of the site.
-BOOK_EXCLUDE = ("checklists/", "assessment/", "contributing")
+#: Pages left out of the book: the checklists and each group's plan have their own PDFs; the self-assessment is a
+#: tool used on screen; the contributing guide is for editors of the site.
+BOOK_EXCLUDE = ("checklists/", "assessment/", "contributing", "calendar/groups")
 PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline": True, "tagged": True}
 
 
@@ -152,6 +153,17 @@ _SET_PAGES_JS = """
 """
 
 
+# Print one group's plan from the group-plans page: every other group's section and the page's introduction hide.
+_ONE_PLAN_JS = """
+(owner) => {
+  document.body.classList.add("hb-print-one");
+  for (const el of document.querySelectorAll("[data-group]")) {
+    el.classList.toggle("hb-print-skip", el.dataset.group !== owner);
+  }
+}
+"""
+
+
 def chapter_pages(pdf: bytes) -> dict[str, int]:
     """Chapter index -> printed page number, from the PDF's named destinations ``c<n>-...``."""
     from pypdf import PdfReader
@@ -190,7 +202,9 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with served(site) as base:  # fetch() and fonts need http://, not file://
-        context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+        # No offline worker: it would fetch the whole site in the background while the pages print.
+        context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900},
+                                      service_workers="block")
         page = context.new_page()
 
         def open_page(url: str) -> None:
@@ -207,6 +221,25 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
                 page.pdf(path=str(path), **PDF_OPTIONS)
                 written.append(path)
                 print(f"  {path}")
+
+        if what in ("all", "calendar"):
+            for src, name in ((CALENDAR_PAGE, CALENDAR_PDF), (GROUP_PLANS_PAGE, None)):
+                url = base + Links(src, bool(cfg["use_directory_urls"])).url_of(src)
+                open_page(url)
+                page.evaluate(_REWRITE_LINKS_JS, [site_url, base])
+                if name:
+                    path = out / Path(name).name
+                    page.pdf(path=str(path), **PDF_OPTIONS)
+                    written.append(path)
+                    print(f"  {path}")
+                    continue
+                for owner in page.evaluate("() => [...document.querySelectorAll('.hb-plan[data-group]')]"
+                                           ".map(e => e.dataset.group)"):
+                    page.evaluate(_ONE_PLAN_JS, owner)
+                    path = out / Path(plan_pdf(owner)).name
+                    page.pdf(path=str(path), **PDF_OPTIONS)
+                    written.append(path)
+                    print(f"  {path}")
 
         if what in ("all", "handbook"):
             open_page(base)
@@ -250,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where to write the PDFs (default: <site>/pdf)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--build", action="store_true", help="run `mkdocs build --strict` into --site first")
-    parser.add_argument("--only", choices=("all", "checklists", "handbook"), default="all")
+    parser.add_argument("--only", choices=("all", "checklists", "calendar", "handbook"), default="all")
     args = parser.parse_args(argv)
     if args.build:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -59,14 +59,15 @@ class _GzipHandler(_QuietHandler):
 
 
 @contextmanager
-def served(directory: Path, compress: bool = False) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1 and yield its URL (ending in ``/``).
+def served(directory: Path, compress: bool = False, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port unless ``port`` is given) and yield its URL (ending in ``/``).
 
     Files are read per request, so a site may be built into ``directory`` after the server started (to
-    build with ``SITE_URL`` set to this very URL).
+    build with ``SITE_URL`` set to this very URL). A fixed ``port`` serves a site again at the same address
+    (the same origin: the service worker test stops the server and starts it again).
     """
     handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

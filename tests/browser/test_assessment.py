@@ -22,12 +22,13 @@ import pytest
 from hpo_handbook.loader import Handbook, load
 from hpo_handbook.model import LEVEL_NAMES
 from hpo_handbook.thai import fiscal_year, thai_date
+from tests.quality import describe_axe, run_axe
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY = "hpo-handbook:v1:assessment"
 FORMAT = "hpo-handbook-assessment"
+VERSION = 2
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +70,13 @@ def checked(page, ident: str) -> str:
     return page.locator(f'fieldset[data-indicator="{ident}"] input[type=radio]:checked').get_attribute("value")
 
 
+def key(page) -> str:
+    """The page's scoped storage key (hpo_handbook/storage.py), read from the toolbar."""
+    return page.locator("[data-hb-assessment]").get_attribute("data-storage-key")
+
+
 def stored(page) -> dict:
-    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    return json.loads(page.evaluate("(k) => localStorage.getItem(k)", key(page)))
 
 
 def open_tools(page) -> None:
@@ -124,14 +130,14 @@ def test_ratings_survive_reload_and_instant_navigation(page, instant_base_url: s
     assert page.locator("[data-hb=progress-text]").inner_text() == expected
 
     # After two page swaps one change is saved once: no listeners left over from earlier pages.
-    page.evaluate(f"""() => {{
+    page.evaluate("""(key) => {
         window.__writes = 0;
         const original = Storage.prototype.setItem;
-        Storage.prototype.setItem = function (k, v) {{
-            if (k === '{KEY}') window.__writes++;
+        Storage.prototype.setItem = function (k, v) {
+            if (k === key) window.__writes++;
             return original.call(this, k, v);
-        }};
-    }}""")
+        };
+    }""", key(page))
     other = next(i for i in hb.indicators if i not in ratings)
     rate(page, {other: 5})
     assert page.evaluate("window.__writes") == 1
@@ -167,7 +173,7 @@ def test_export_clear_import_gives_the_same_state(page, base_url: str, hb: Handb
     path = tmp_path / "export.json"
     info.value.save_as(path)
     exported = json.loads(path.read_text(encoding="utf-8"))
-    assert exported["format"] == FORMAT and exported["version"] == 1
+    assert exported["format"] == FORMAT and exported["version"] == VERSION
     assert exported["rounds"] == before["rounds"]
 
     page.once("dialog", lambda d: d.accept())
@@ -213,14 +219,15 @@ def test_damaged_import_shows_an_error_and_keeps_the_data(page, base_url: str, h
     assert_local(page)
 
 
-def test_corrupt_stored_value_is_reset_with_a_message(page, base_url: str, hb: Handbook) -> None:
+def test_corrupt_stored_value_is_kept_as_a_backup_and_reset_with_a_message(page, base_url: str, hb: Handbook) -> None:
     open_form(page, base_url)
-    page.evaluate(f"localStorage.setItem('{KEY}', '{{\"format\": \"hpo-handbook-assess')")
+    damaged = '{"format": "hpo-handbook-assess'
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key(page), damaged])
     page.reload()
     alert = page.locator("[data-hb=alert][role=alert]")
     alert.wait_for()
-    assert "เสียหาย" in alert.inner_text()
-    assert page.evaluate(f"localStorage.getItem('{KEY}:backup')").startswith('{"format"')
+    assert "เสียหาย" in alert.inner_text() and "สำเนา" in alert.inner_text()
+    assert page.evaluate("(k) => localStorage.getItem(k)", key(page) + ":backup") == damaged
     ident = next(iter(hb.indicators))
     rate(page, {ident: 3})
     assert page.locator("[data-hb=progress-text]").inner_text() == progress_text(1, len(hb.indicators))
@@ -234,12 +241,12 @@ def test_older_stored_value_is_migrated(page, base_url: str, hb: Handbook) -> No
     ident = next(iter(hb.indicators))
     open_form(page, base_url)
     old = {"format": FORMAT, "version": 0, "ratings": {ident: 4}, "notes": {ident: "หลักฐานเดิม"}}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(old)])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key(page), json.dumps(old)])
     page.reload()
     page.locator("[data-hb=status]:has-text('รุ่นก่อน')").wait_for()
     assert checked(page, ident) == "4"
     assert page.locator(f'fieldset[data-indicator="{ident}"] textarea').input_value() == "หลักฐานเดิม"
-    assert stored(page)["version"] == 1
+    assert stored(page)["version"] == VERSION
 
 
 def test_csv_has_bom_and_thai(page, base_url: str, hb: Handbook, tmp_path: Path) -> None:
@@ -385,4 +392,189 @@ def test_print_layout_and_screenshots(page, base_url: str, hb: Handbook, tmp_pat
     assert page.locator("table[data-hb=profile-table]").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+    assert_local(page)
+
+
+# ── Import never replaces newer work ───────────────────────────────────────────────────────────
+
+def _file(name: str, value: dict) -> dict:
+    return {"name": name, "mimeType": "application/json", "buffer": json.dumps(value, ensure_ascii=False).encode()}
+
+
+def _export(rounds: list[dict], **extra: object) -> dict:
+    return {"format": FORMAT, "version": VERSION, "current": rounds[0]["id"], "rounds": rounds, **extra}
+
+
+def _round(ident: str, updated: str, ratings: dict[str, int], name: str = "รอบจากไฟล์") -> dict:
+    return {"id": ident, "name": name, "created": "2026-10-01T00:00:00Z", "updated": updated, "target": 3,
+            "ratings": {i: {"level": v, "notes": ""} for i, v in ratings.items()}}
+
+
+def test_an_older_import_does_not_replace_newer_ratings(page, base_url: str, hb: Handbook) -> None:
+    ident = next(iter(hb.indicators))
+    open_form(page, base_url)
+    rate(page, {ident: 4})
+    mine = stored(page)["rounds"][0]
+    older = _round(mine["id"], "2020-01-01T00:00:00Z", {ident: 2}, mine["name"])
+    page.locator("[data-hb=import-file]").set_input_files(_file("สำรองเก่า.json", _export([older])))
+    status = page.locator("[data-hb=status]")
+    status.locator("text=ใหม่กว่า").wait_for()
+    assert "คงไว้" in status.inner_text() and "แยกเป็นรอบ" in status.inner_text()
+    rounds = stored(page)["rounds"]
+    assert rounds[0] == mine, "the newer round in this browser is untouched"
+    assert len(rounds) == 2 and rounds[1]["ratings"][ident]["level"] == 2 and "เก่ากว่า" in rounds[1]["name"]
+
+    # A newer file does replace it, and says so.
+    newer = _round(mine["id"], "2999-01-01T00:00:00Z", {ident: 5}, mine["name"])
+    page.locator("[data-hb=import-file]").set_input_files(_file("ใหม่.json", _export([newer])))
+    status.locator("text=แทนรอบ").wait_for()
+    assert stored(page)["rounds"][0]["ratings"][ident]["level"] == 5
+    assert len(stored(page)["rounds"]) == 2
+    assert_local(page)
+
+
+# ── The team self-assessment ───────────────────────────────────────────────────────────────────
+
+def open_team(page, base_url: str) -> None:
+    page.goto(base_url + "assessment/team/")
+    page.wait_for_selector("[data-hb-assessment=team][data-hb-ready] [data-hb=toolbar]:not([hidden])")
+
+
+def _team_files(hb: Handbook) -> tuple[list[dict], dict[str, list[int | None]]]:
+    """Three members' files (two named in the file, one by its file name) and the levels each gave."""
+    ids = list(hb.indicators)[:6]
+    given: dict[str, list[int | None]] = {
+        ids[0]: [3, 3, 3], ids[1]: [1, 5, 3], ids[2]: [2, 4, None], ids[3]: [2, 3, 2], ids[4]: [None, None, None],
+        ids[5]: [4, 1, 2],
+    }
+    files = []
+    for n, (name, rater) in enumerate([("a.json", "สมชาย"), ("b.json", "สมหญิง"), ("มานี.json", None)]):
+        ratings = {i: levels[n] for i, levels in given.items() if levels[n] is not None}
+        rnd = _round(f"m{n}", f"2026-11-0{n + 1}T00:00:00Z", ratings, "รอบของฉัน")
+        rnd["ratings"][ids[1]]["notes"] = f"หลักฐานของคนที่ {n + 1}" if ids[1] in rnd["ratings"] else ""
+        extra = {"rater": rater} if rater else {}
+        files.append(_file(name, _export([rnd], **extra)))
+    return files, given
+
+
+def test_three_raters_give_spread_order_and_an_agreed_report(page, base_url: str, hb: Handbook, tmp_path: Path) -> None:
+    files, given = _team_files(hb)
+    open_form(page, base_url)
+    own = next(iter(hb.indicators))
+    rate(page, {own: 1})  # the reader's own round: never turned into "agreed" levels
+    open_team(page, base_url)
+    page.locator("[data-hb=rater-files]").set_input_files(files)
+    page.locator("[data-hb=status]:has-text('ประเมินเป็นทีม')").wait_for()
+    assert page.locator(".hb-as-rater-list li").evaluate_all("els => els.map(e => e.dataset.rater)") == \
+        ["สมชาย", "สมหญิง", "มานี"]
+    assert page.locator("[data-hb=team-summary]").inner_text().startswith("ผู้ประเมิน 3 คน")
+
+    # Widest disagreement first; ties in the handbook's order; indicators nobody rated last.
+    def spread(levels: list[int | None]) -> int | None:
+        got = [x for x in levels if x is not None]
+        return max(got) - min(got) if got else None
+    ids = list(hb.indicators)
+    expected = sorted(ids, key=lambda i: (spread(given.get(i, [None])) is None, -(spread(given.get(i, [None])) or 0),
+                                          ids.index(i)))
+    shown = page.locator(".hb-as-consensus-item").evaluate_all("els => els.map(e => e.dataset.indicator)")
+    assert shown == expected
+    first = list(given)
+    texts = {i: page.locator(f'.hb-as-consensus-item[data-indicator="{i}"] [data-hb=spread]').inner_text()
+             for i in first}
+    assert texts == {first[0]: "3", first[1]: "1–5", first[2]: "2–4", first[3]: "2–3", first[4]: "–",
+                     first[5]: "1–4"}
+    item = page.locator(f'.hb-as-consensus-item[data-indicator="{first[1]}"]')
+    assert item.locator("[data-hb=rater-level]").all_inner_texts() == ["1", "5", "3"]
+    assert "หลักฐานของคนที่ 2" in item.inner_text()
+    assert page.locator(f'.hb-as-consensus-item[data-indicator="{first[2]}"] [data-hb=rater-level]').last.inner_text() \
+        == "ไม่ได้ให้ระดับ"
+
+    # The team agrees on two indicators; the rest stay ยังไม่สรุป.
+    agreed = {first[1]: 2, first[5]: 4}
+    for ident, level in agreed.items():
+        box = page.locator(f'.hb-as-consensus-item[data-indicator="{ident}"]')
+        box.locator("[data-hb=agreed-level]").select_option(str(level))
+        box.locator("[data-hb=agreed-notes]").fill(f"ทีมตกลงระดับ {level}")
+    assert page.locator(f'.hb-as-consensus-item[data-indicator="{first[0]}"] [data-hb=agreed-level]') \
+        .evaluate("s => s.options[s.selectedIndex].text") == "ยังไม่สรุป"
+    team = stored(page)["rounds"][-1]
+    assert {i: r["level"] for i, r in team["ratings"].items()} == agreed
+    assert [r["name"] for r in team["raters"]] == ["สมชาย", "สมหญิง", "มานี"]
+
+    # The report uses the agreed levels only (never the raters' mean) and says how many raters took part.
+    open_report(page, base_url)
+    total = len(hb.indicators)
+    assert "3 คน" in page.locator("[data-hb=report-raters]").first.inner_text()
+    assert page.locator("[data-hb=overall-rated]").inner_text() == f"สรุปแล้ว 2 จาก {total} ตัวชี้วัด (ยังไม่สรุป {total - 2})"
+    assert page.locator("[data-hb=overall-average]").inner_text() == two_decimals(list(agreed.values()))
+    mission = hb.missions[-1].id  # no agreed level there
+    row = page.locator(f'table[data-hb=profile-table] tr[data-mission="{mission}"]')
+    if not any(hb.indicator_mission[i] == mission for i in agreed):
+        assert row.locator("[data-hb=level]").inner_text() == "ยังไม่สรุป"
+    gaps = page.locator("li.hb-as-gap").evaluate_all("els => els.map(e => e.dataset.indicator)")
+    assert gaps == [first[1]]  # below target 3: the agreed 2 only, not the unagreed ones
+    assert "ผู้ประเมินให้ 1–5" in page.locator(f'li.hb-as-gap[data-indicator="{first[1]}"]').inner_text()
+
+    # CSV of the team round: the agreed level, the spread and each rater's level.
+    open_tools(page)
+    with page.expect_download() as info:
+        page.locator("[data-hb=export-csv]").click()
+    path = tmp_path / "team.csv"
+    info.value.save_as(path)
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows[0][6:] == ["ต่ำสุด–สูงสุด", "ระดับของ สมชาย", "ระดับของ สมหญิง", "ระดับของ มานี"]
+    by_id = {r[1]: r for r in rows[1:]}
+    assert by_id[first[1]][3:5] == ["2", "ทีมตกลงระดับ 2"] and by_id[first[1]][6:] == ["1–5", "1", "5", "3"]
+
+    # The reader's own round is still there, unchanged.
+    page.select_option("[data-hb=round-select]", index=0)
+    assert stored(page)["rounds"][0]["ratings"] == {own: {"level": 1, "notes": ""}}
+    assert_local(page)
+
+
+def test_a_rater_file_from_another_edition_gets_a_message_and_loses_nothing(page, base_url: str, hb: Handbook) -> None:
+    files, _ = _team_files(hb)
+    open_team(page, base_url)
+    page.locator("[data-hb=rater-files]").set_input_files(files[:1])
+    page.locator("[data-hb=status]:has-text('สมชาย')").wait_for()
+    before = stored(page)
+    foreign = _export([_round("x", "2026-11-01T00:00:00Z", {"ZZ-01": 3, "ZZ-02": 4})], rater="คนนอก")
+    newer = _export([_round("y", "2099-01-01T00:00:00Z", {})], version=VERSION + 1)
+    newer["version"] = VERSION + 1
+    mixed = _export([_round("z", "2026-11-01T00:00:00Z", {next(iter(hb.indicators)): 2, "ZZ-09": 5})], rater="วิชัย",
+                    handbook={"scope": "hpo-handbook@000000000000", "office": "สพป.อื่น"})
+    page.locator("[data-hb=rater-files]").set_input_files([
+        _file("คนนอก.json", foreign), _file("รุ่นใหม่.json", newer),
+        {"name": "เสีย.json", "mimeType": "application/json", "buffer": b'{"format": "hpo'}])
+    alert = page.locator("[data-hb=alert][role=alert]")
+    alert.wait_for()
+    text = alert.inner_text()
+    assert "คู่มือฉบับอื่น" in text and "รุ่นใหม่กว่า" in text and "ไม่ใช่ JSON" in text and "ข้อมูลเดิมยังอยู่ครบ" in text
+    assert stored(page) == before
+    page.locator("[data-hb=rater-files]").set_input_files([_file("วิชัย.json", mixed)])
+    status = page.locator("[data-hb=status]:has-text('วิชัย')")
+    status.wait_for()
+    assert "ZZ-09" in status.inner_text() and "สพป.อื่น" in status.inner_text()
+    team = stored(page)["rounds"][-1]
+    assert [r["name"] for r in team["raters"]] == ["สมชาย", "วิชัย"]
+    assert "ZZ-09" not in team["raters"][1]["ratings"]
+    assert_local(page)
+
+
+def test_team_page_prints_on_a4_with_the_office_header(page, base_url: str, hb: Handbook) -> None:
+    files, _ = _team_files(hb)
+    open_team(page, base_url)
+    page.locator("[data-hb=rater-files]").set_input_files(files)
+    page.locator(".hb-as-consensus-item").first.wait_for()
+    # The filled-in consensus view (the page walk of test_a11y sees it empty) has no serious axe violation.
+    violations = run_axe(page)
+    assert not violations, describe_axe("/assessment/team/", violations)
+    page.emulate_media(media="print")
+    assert not page.locator("[data-hb=toolbar]").is_visible()
+    assert not page.locator("[data-hb=import-raters]").is_visible()
+    head = page.locator(".hb-as-team-head")
+    assert head.is_visible() and head.inner_text().startswith("สำนักงานเขตพื้นที่การศึกษา")
+    assert page.locator(".hb-as-consensus-item").first.is_visible()
+    assert page.locator(".hb-as-consensus-item").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    assert page.pdf(format="A4").startswith(b"%PDF")
     assert_local(page)

@@ -18,7 +18,8 @@ HB = load(ROOT / "data", root=ROOT)
 MISSION = HB.missions[0]
 FIRST = HB.indicators_of(MISSION.id)[0]
 FIRST_KEY = action_key(FIRST.id, FIRST.actions[0].do)
-STORAGE_KEY = f"hpo-handbook:v1:checklist:{MISSION.id}"
+OLD_KEY = f"hpo-handbook:v1:checklist:{MISSION.id}"  # before keys were scoped to the handbook
+EMPTY = {"done": {}, "fields": {}}  # an emptied checklist is saved as empty, so the old key is not copied back
 PAGE = f"checklists/{MISSION.id}/"
 
 
@@ -35,8 +36,13 @@ def _field(page, name: str, key: str = FIRST_KEY):
     return page.locator(f'input[data-field="{name}"][data-action="{key}"]')
 
 
-def _stored(page) -> object:
-    raw = page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})")
+def _key(page) -> str:
+    """The page's scoped storage key (hpo_handbook/storage.py), read from the form."""
+    return page.locator(".hb-checklist").first.get_attribute("data-storage-key")
+
+
+def _stored(page, key: str | None = None) -> object:
+    raw = page.evaluate("(k) => localStorage.getItem(k)", key or _key(page))
     return None if raw is None else json.loads(raw)
 
 
@@ -73,7 +79,7 @@ def test_ticks_survive_instant_navigation(page, instant_base_url: str) -> None:
     assert page.evaluate("window.__noReload") is True, "navigation was not instant"
     assert _box(page).is_checked()
     _box(page).nth(0).uncheck()  # the page is live after the swap: changes are still saved
-    assert _stored(page) is None
+    assert _stored(page) == EMPTY
 
 
 def test_clear_asks_first_and_then_empties_the_form(page, base_url: str) -> None:
@@ -89,23 +95,25 @@ def test_clear_asks_first_and_then_empties_the_form(page, base_url: str) -> None
     assert messages and "ล้าง" in messages[0]
     assert not _box(page).is_checked()
     assert _field(page, "note").input_value() == ""
-    assert _stored(page) is None
+    assert _stored(page) == EMPTY
     assert page.locator("[data-checklist-status]").inner_text() == "ล้างเครื่องหมายและข้อความในแบบตรวจสอบนี้แล้ว"
 
 
 @pytest.mark.parametrize("corrupt", ["{not json", "[1, 2]", '{"done": {"x": "yes"}, "fields": {}}',
                                      '{"done": {}, "fields": {"x": {"owner": 5}}}'])
-def test_corrupt_value_is_reset_with_a_message(page, base_url: str, corrupt: str) -> None:
+def test_corrupt_value_is_kept_as_a_backup_and_reset_with_a_message(page, base_url: str, corrupt: str) -> None:
     _open(page, base_url)
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORAGE_KEY, corrupt])
+    key = _key(page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, corrupt])
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.reload(wait_until="networkidle")
     page.wait_for_selector(".hb-checklist[data-checklist-ready]")
     status = page.locator("[data-checklist-status]")
     assert status.is_visible()
-    assert "อ่านไม่ได้" in status.inner_text()
-    assert _stored(page) is None
+    assert "อ่านไม่ได้" in status.inner_text() and "สำเนา" in status.inner_text()
+    assert page.evaluate("(k) => localStorage.getItem(k)", key + ":backup") == corrupt  # nothing is lost
+    assert _stored(page) == EMPTY
     assert not errors
     _box(page).check()  # still usable, and saving works again
     assert _stored(page) == {"done": {FIRST_KEY: True}, "fields": {}}

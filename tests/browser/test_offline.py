@@ -28,6 +28,13 @@ def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def test_offline_edition_has_no_service_worker(offline_root: Path) -> None:
+    """file:// has no service worker: the ZIP neither ships one nor registers or links a manifest."""
+    assert not (root_files := {p.name for p in offline_root.iterdir()}) & {"sw.js", "manifest.webmanifest"}, root_files
+    home = (offline_root / "index.html").read_text(encoding="utf-8")
+    assert "serviceWorker" not in home and "manifest.webmanifest" not in home
+
+
 def open_search(page) -> None:
     box = page.locator("input.md-search__input")
     if not box.is_visible():  # narrow screens show a search button instead of the box

@@ -1,4 +1,5 @@
-"""The self-assessment macros: structure of the form and report, and escaping of YAML text."""
+"""The self-assessment macros: structure of the form, report and team page, escaping of YAML text, and the
+storage keys scoped to the handbook (hpo_handbook/storage.py) that the pages hand to the browser."""
 
 from __future__ import annotations
 
@@ -8,11 +9,20 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from hpo_handbook.assessment import DATA_ID, assessment, assessment_report, json_for_script
+from hpo_handbook.assessment import (
+    DATA_ID,
+    STATE_VERSION,
+    assessment,
+    assessment_report,
+    assessment_team,
+    json_for_script,
+)
 from hpo_handbook.context import RenderContext
 from hpo_handbook.links import Links
 from hpo_handbook.loader import Handbook, load
 from hpo_handbook.macros import MACROS
+from hpo_handbook.render import checklist
+from hpo_handbook.storage import LEGACY_PREFIX, scope
 
 from .conftest import acts, dump, indicator
 
@@ -119,3 +129,62 @@ def test_report_skeleton_and_full_data(data_dir: Path) -> None:
 def test_macros_are_registered() -> None:
     assert MACROS["assessment"] is assessment
     assert MACROS["assessment_report"] is assessment_report
+    assert MACROS["assessment_team"] is assessment_team
+
+
+def test_the_scope_is_the_handbooks_identity() -> None:
+    office = "สพป.ตัวอย่าง เขต 1"
+    a = scope("https://owner.github.io/office-a/", office)
+    assert a.startswith(LEGACY_PREFIX + "@") and len(a) == len(LEGACY_PREFIX) + 13
+    assert a == scope("https://owner.github.io/office-a", office)
+    assert a == scope(" https://owner.github.io/office-a/ ", office)
+    assert a != scope("https://owner.github.io/office-b/", office)  # another office's deploy on the same host
+    assert a != scope("https://owner.github.io/office-a/", "สพป.ตัวอย่าง เขต 2")  # another office, same address
+
+
+def _ctx(hb: Handbook, page: str, site_url: str = "https://example.org/a/") -> RenderContext:
+    return RenderContext(hb, Links(page), office={"name": "สพป.ทดสอบ"}, site_url=site_url)
+
+
+def test_pages_carry_the_scoped_key_and_the_old_prefix(data_dir: Path) -> None:
+    hb = load(data_dir, root=data_dir.parent)
+    expected = scope("https://example.org/a/", "สพป.ทดสอบ")
+    for html in (assessment(_ctx(hb, "assessment/index.md")), assessment_report(_ctx(hb, "assessment/report.md")),
+                 assessment_team(_ctx(hb, "assessment/team.md"))):
+        root = _soup(html).select_one("[data-hb-assessment]")
+        assert root["data-storage-key"] == f"{expected}:v1:assessment"
+        assert root["data-storage-scope"] == expected and root["data-storage-legacy"] == LEGACY_PREFIX
+        data = _data(html)
+        assert data["version"] == STATE_VERSION and data["office"] == "สพป.ทดสอบ"
+    form = _soup(checklist(_ctx(hb, "checklists/alpha.md"), "alpha")).select_one(".hb-checklist")
+    assert form["data-storage-key"] == f"{expected}:v1:checklist:alpha"
+    other = _soup(checklist(_ctx(hb, "checklists/alpha.md", "https://example.org/b/"), "alpha"))
+    assert other.select_one(".hb-checklist")["data-storage-key"] != form["data-storage-key"]
+
+
+def test_earlier_keys_are_scoped_and_readable_from_the_attribute(data_dir: Path) -> None:
+    """data-was is JSON in an attribute: it must parse as the browser reads it, with scoped storage keys."""
+    dump(data_dir / "indicators" / "alpha.yml", [
+        indicator("AA-01", actions=[{"do": "ทำใหม่", "event": "review", "was": ["AA-01:00000000"]},
+                                    *acts("ทำสอง", "ทำสาม")]),
+        indicator("AA-02"),
+    ])
+    hb = load(data_dir, root=data_dir.parent)
+    box = _soup(checklist(_ctx(hb, "checklists/alpha.md"), "alpha")).select_one("input[data-was]")
+    assert box is not None
+    pairs = json.loads(box["data-was"])
+    scoped = scope("https://example.org/a/", "สพป.ทดสอบ")
+    assert [scoped + ":v1:checklist:alpha", "AA-01:00000000"] in pairs
+    assert all(store.startswith(scoped + ":") for store, _ in pairs)
+
+
+def test_team_page_skeleton(data_dir: Path) -> None:
+    hb = load(data_dir, root=data_dir.parent)
+    html = assessment_team(_ctx(hb, "assessment/team.md"))
+    soup = _soup(html)
+    assert soup.select_one("[data-hb-assessment]")["data-hb-assessment"] == "team"
+    files = soup.select_one('input[type="file"][data-hb="rater-files"]')
+    assert files is not None and files.has_attr("multiple")
+    assert soup.select_one(".hb-as-team-head .hb-as-report-office").get_text() == "สพป.ทดสอบ"
+    for name in ("consensus", "raters", "team-summary", "print"):
+        assert soup.select_one(f'[data-hb="{name}"]') is not None, name

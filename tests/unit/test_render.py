@@ -47,6 +47,16 @@ def test_links_relative_to_the_current_page() -> None:
     assert CHAPTER.md("missions/beta.md", "bb-01") == "beta.md#bb-01"
 
 
+def test_links_from_the_source_file_for_zensical() -> None:
+    """Zensical resolves raw-HTML hrefs against the .md file: from missions/alpha.md, one level up, not two."""
+    zensical = Links("missions/alpha.md", from_source=True)
+    assert zensical.to("reference/references.md", "ref-x") == "../reference/references/#ref-x"
+    assert zensical.file("calendar/office-2570.ics") == "../calendar/office-2570.ics"
+    assert Links("missions/index.md", from_source=True).to("missions/beta.md") == "beta/"
+    assert Links("index.md", from_source=True).to("missions/beta.md") == Links("index.md").to("missions/beta.md")
+    assert RenderContext(None, zensical).for_page("reference/glossary.md").links.from_source  # type: ignore[arg-type]
+
+
 def test_ind_is_a_markdown_link_that_mkdocs_can_check(hb: Handbook) -> None:
     assert render.ind(RenderContext(hb, Links("index.md")), "BB-01") == "[BB-01 ตัวชี้วัด BB-01](missions/beta.md#bb-01)"
 

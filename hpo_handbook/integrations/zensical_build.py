@@ -1,0 +1,105 @@
+"""Build the handbook with Zensical, then run the post-build step it has no hook for (``make build-zensical``).
+
+    .venv-zensical/bin/python -m hpo_handbook.integrations.zensical_build [--config zensical.yml]
+
+``zensical.yml`` inherits ``mkdocs.yml`` and swaps the MkDocs macros adapter for ``zensical_macros.py``. Before
+the build, mkdocs.yml's ``!relative`` tag (MkDocs' own, unknown to Zensical's YAML loader) is taught to the loader.
+After it, :func:`post_build.finish_site` writes the ``.ics`` files, the Thai word boundaries of ``search.json``
+(an open ``<wbr>``: Zensical's result view fails on ``<wbr/>``), the "last updated" line from git history
+(Zensical ignores the git-revision-date-localized plugin) and, with ``extra.offline_app``, the offline worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+import zensical
+from zensical.config import get_config
+
+from hpo_handbook.context import configured_fiscal_year
+from hpo_handbook.errors import DataErrors
+from hpo_handbook.offline_cache import AppFacts, theme_color
+from hpo_handbook.post_build import SearchIndexForm, SiteFacts, finish_site
+
+SEARCH = SearchIndexForm(path="search.json", docs_key="items", wbr="<wbr>")
+ICON = ".icons/material/clock-edit-outline.svg"
+BANGKOK = dt.timezone(dt.timedelta(hours=7))  # mkdocs.yml: git-revision-date-localized's timezone
+
+
+def _relative_tag(root: Path) -> Any:
+    """MkDocs' ``!relative $config_dir/...``: a path from the folder of mkdocs.yml."""
+
+    def construct(loader: yaml.Loader, node: yaml.Node) -> str:
+        value = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+        if not value.startswith("$config_dir"):
+            raise yaml.constructor.ConstructorError(None, None, f"!relative {value}: only $config_dir is known",
+                                                    node.start_mark)
+        return str(root) + value.removeprefix("$config_dir")
+
+    return construct
+
+
+def last_changed(root: Path, docs_dir: Path) -> dict[str, dt.date]:
+    """Each page's last commit date (Bangkok), or today's for a page git does not know: the plugin's
+    ``fallback_to_build_date``."""
+    today = dt.datetime.now(BANGKOK).date()
+    dates = {}
+    for md in sorted(docs_dir.rglob("*.md")):
+        try:
+            out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", str(md)], cwd=root, capture_output=True,
+                                 text=True, check=False).stdout.strip()
+        except OSError:  # no git on this machine
+            out = ""
+        day = dt.datetime.fromtimestamp(int(out), BANGKOK).date() if out.isdigit() else today
+        dates[md.relative_to(docs_dir).as_posix()] = day
+    return dates
+
+
+def _icon() -> str:
+    path = Path(zensical.__file__).parent / "templates" / ICON
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--config", type=Path, default=Path("zensical.yml"))
+    args = parser.parse_args(argv)
+    config_file = args.config.resolve()
+    root = config_file.parent
+    yaml.Loader.add_constructor("!relative", _relative_tag(root))
+    zensical.build(str(config_file), {"clean": True, "strict": True})
+    config = get_config()
+    extra = config.get("extra") or {}
+    facts = SiteFacts(
+        site_url=config.get("site_url") or "",
+        office_name=(extra.get("office") or {}).get("name") or config["site_name"],
+        fiscal_year=configured_fiscal_year(extra.get("fiscal_year")),
+        use_directory_urls=bool(config.get("use_directory_urls", True)),
+        updated=last_changed(root, root / config["docs_dir"]),
+    )
+    site_dir = root / config["site_dir"]  # relative to the project folder; an absolute one stays as it is
+    office = extra.get("office") or {}
+    theme = config.get("theme") or {}
+    app = AppFacts(site_url=facts.site_url, office_name=facts.office_name,
+                   office_short_name=str(office.get("short_name") or ""), site_name=config["site_name"],
+                   logo=str(office.get("logo") or "assets/images/logo.svg"),
+                   theme_color=theme_color(theme.get("palette") if isinstance(theme, dict) else None),
+                   description=config.get("site_description") or "", search_index=SEARCH.path,
+                   ) if extra.get("offline_app") else None
+    try:
+        done = finish_site(site_dir, root, facts, SEARCH, _icon(), app)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"post-build ({site_dir}): " + ", ".join(done))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
