@@ -67,7 +67,7 @@ system-deps:  ## install Chromium and poppler-utils with apt when missing (brows
 
 test: $(BIN)/.dev-deps $(ZBIN)/.zensical-$(ZENSICAL_VERSION) node_modules/.stamp system-deps  ## set up and run every check and test
 	$(MAKE) --no-print-directory lint
-	node --test tests/js/
+	node --test --test-reporter=dot tests/js/
 	$(BIN)/pytest
 
 check: $(BIN)/.dev-deps  ## the edit loop, under a minute: lint, unit tests and one strict build (no browser)
