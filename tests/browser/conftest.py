@@ -6,12 +6,14 @@ the network), laid out in full, and checked by axe-core; the tests then read the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from hpo_handbook.tools import search_eval as se
 from tests.quality import block_foreign, foreign_requests, run_axe, sitemap_paths
 
 
@@ -48,3 +50,14 @@ def page_walk(browser: Any, base_url: str, site: Path) -> dict[str, PageFindings
     finally:
         context.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Any, base_url: str) -> Iterator[Any]:
+    """One page of the built handbook with the search worker watched, reused by the tests of a module."""
+    context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(se.WATCH_WORKER)
+    page.goto(base_url)
+    yield page
+    context.close()

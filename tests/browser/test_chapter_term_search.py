@@ -3,7 +3,6 @@ the chapter page, not only its checklist, among the first five results."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -16,22 +15,12 @@ pytestmark = pytest.mark.browser
 MIN_FOUND = 0.95  # share of all chapters' terms whose chapter is in the top five
 
 
-@pytest.fixture(scope="module")
-def term_page(browser: Any, base_url: str) -> Iterator[Any]:
-    context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.add_init_script(se.WATCH_WORKER)
-    page.goto(base_url)
-    yield page
-    context.close()
-
-
-def test_each_chapters_terms_find_the_chapter(term_page: Any) -> None:
+def test_each_chapters_terms_find_the_chapter(search_page: Any) -> None:
     misses, total = [], 0
     for mission, items in chapter_terms().items():
         for t in items:
             total += 1
-            urls = se.search_box_results(term_page, t["q"])
+            urls = se.search_box_results(search_page, t["q"])
             if not any(f"/missions/{mission}/" in u for u in urls):
                 misses.append(f"{mission}: {t['q']} -> {[se.mission_of(u) or u for u in urls]}")
     print(f"\nchapter terms: {total - len(misses)}/{total} find their chapter in the top five")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +27,6 @@ pytestmark = pytest.mark.browser
 QUERIES = se.load_queries()
 HELDOUT = se.load_queries(se.HELDOUT)
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-
-
-@pytest.fixture(scope="module")
-def search_page(browser: Any, base_url: str) -> Iterator[Any]:
-    """One page of the built handbook with the search worker watched, reused by the tests of this module."""
-    context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.add_init_script(se.WATCH_WORKER)
-    page.goto(base_url)
-    yield page
-    context.close()
 
 
 @pytest.fixture(scope="module")
