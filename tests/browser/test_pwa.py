@@ -85,6 +85,9 @@ def test_offline_after_one_visit_then_update(page: Any, pwa_site: tuple[Path, in
         # Active means installed, and installing means every listed file was fetched (else the install fails).
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60000)
         assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active.scriptURL)") == url + "sw.js"
+        # The first worker taking over the first visit is no new edition: nothing to offer the reader.
+        page.wait_for_timeout(300)
+        assert not page.locator("[data-hb=update]").count()
         sizes = cache_sizes(page)
         [name] = [n for n in sizes if n.endswith(":precache")]
         assert name.startswith("hpo-handbook@") and sizes[name] == precache.files
