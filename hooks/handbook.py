@@ -3,6 +3,7 @@
 from hpo_handbook.integrations.mkdocs_hooks import (  # noqa: F401 (MkDocs looks the hooks up by name)
     on_config,
     on_env,
+    on_files,
     on_page_content,
     on_page_context,
     on_post_build,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from hpo_handbook.integrations.mkdocs_config import raw_yaml
 from hpo_handbook.loader import Handbook, load
 from hpo_handbook.model import anchor
 
@@ -70,8 +72,28 @@ def test_pages_are_thai_with_self_hosted_fonts(site: Path) -> None:
         text = path.read_text(encoding="utf-8")
         assert '<html lang="th"' in text, path
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
-    css = (site / "assets/css/fonts.css").read_text(encoding="utf-8")
+    [css_file] = (site / "assets/css").glob("hb-bundle.*.css")
+    css = css_file.read_text(encoding="utf-8")
     assert "sarabun-thai-400-normal.woff2" in css and (site / "assets/fonts/sarabun-thai-400-normal.woff2").exists()
+
+
+def test_own_assets_are_one_hashed_stylesheet_and_one_script(site: Path) -> None:
+    """mkdocs.yml lists the handbook's own files one job each; a page links them as one file of each kind, named by
+    its content, in the listed order (hpo_handbook/asset_bundle.py)."""
+    config = raw_yaml(ROOT / "mkdocs.yml")
+    page = (site / "missions/leadership/index.html").read_text(encoding="utf-8")
+    for key, folder, kind in (("extra_css", "assets/css", "css"), ("extra_javascript", "assets/javascripts", "js")):
+        [bundle] = (site / folder).glob(f"hb-bundle.*.{kind}")
+        content = bundle.read_bytes()
+        assert bundle.name == f"hb-bundle.{hashlib.sha256(content).hexdigest()[:8]}.{kind}"
+        assert f"{folder}/{bundle.name}" in page
+        sources = [str(s) for s in config[key]]
+        offsets = [content.index(f"/* {s} */".encode()) for s in sources]
+        assert offsets == sorted(offsets), f"{key}: the bundle keeps mkdocs.yml's order"
+        for source in sources:
+            assert (ROOT / "docs" / source).read_bytes().rstrip() in content
+            assert not (site / source).exists(), f"{source} is in the bundle; the site need not carry it twice"
+            assert source not in page
 
 
 def test_glossary_abbreviations_become_tooltips(site: Path, hb: Handbook) -> None:

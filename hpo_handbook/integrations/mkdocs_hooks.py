@@ -22,9 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..asset_bundle import bundle
 from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors
 from ..ical import write_calendars
@@ -89,6 +92,30 @@ def _app_facts(config: MkDocsConfig) -> AppFacts:
         description=config.site_description or "",
         search_langs=tuple(langs) if isinstance(langs, list | tuple) else ("en",),
     )
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The handbook's own stylesheets and scripts as one file each (:mod:`asset_bundle`), in mkdocs.yml's order.
+    An entry with attributes (``defer``, ``type: module``) or on another host stays as listed; the joined sources
+    are left out of the site, since no page links them."""
+    for kind, key in (("css", "extra_css"), ("js", "extra_javascript")):
+        entries = list(config[key])
+        plain = [e for e in entries if isinstance(e, str) or not (getattr(e, "type", "") or getattr(e, "defer", False)
+                                                                   or getattr(e, "async_", False))]
+        sources = [str(getattr(e, "path", e)) for e in plain]
+        sources = [s for s in sources if "://" not in s and not s.startswith("//")]
+        if len(sources) < 2:
+            continue
+        found = {s: f for s in sources if (f := files.get_file_from_path(s)) is not None}
+        try:
+            joined = bundle(sources, {s: f.content_bytes for s, f in found.items()}, kind)
+        except DataErrors as exc:
+            raise PluginError(exc.report()) from None
+        for f in found.values():
+            files.remove(f)
+        files.append(File.generated(config, joined.uri, content=joined.content))
+        config[key] = [joined.uri, *(e for e in entries if str(getattr(e, "path", e)) not in sources)]
+    return files
 
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:
