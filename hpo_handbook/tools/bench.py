@@ -22,9 +22,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from ..offline_cache import read_precache
 from ..thai import thai_date
@@ -50,8 +53,6 @@ def median(values: list[float]) -> float:
 
 def bare_config(tmp: Path, docs_dir: Path = ROOT / "docs", name: str = "bare") -> Path:
     """The same Markdown built by a bare mkdocs-material: no macros, no hooks, no overrides."""
-    import yaml
-
     cfg = {
         "site_name": "bare",
         "docs_dir": str(docs_dir),
@@ -184,38 +185,113 @@ def bench_print(site: Path) -> dict[str, Any]:
     return out
 
 
-# ── Lighthouse ───────────────────────────────────────────────────────────────────────────────
+# ── Reference site and Lighthouse ────────────────────────────────────────────────────────────
 
 
-def bench_lighthouse(site: Path, runs: int = 3) -> dict[str, Any]:
-    """Lighthouse's mobile profile (throttled 4G, slowed CPU), median of ``runs`` per page and category."""
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes mkdocs.yml's ``!!python/name:`` values (the emoji and slug functions) back as tags."""
+
+
+_ConfigDumper.add_multi_representer(
+    types.FunctionType,
+    lambda dumper, f: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{f.__module__}.{f.__qualname__}", ""),
+)
+
+
+def _entry_name(entry: Any) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def build_reference(rendered: Path, out: Path, tmp: Path) -> Path:
+    """The issue's yardstick: mkdocs-material with the same content and the same theme features (palette,
+    instant navigation, tooltips, search settings, Markdown extensions, navigation), but none of the handbook's
+    own stylesheets, scripts, fonts, templates, macros or hooks. ``rendered`` is the handbook's Markdown after the
+    macros ran (HB_DUMP_MARKDOWN), so both sites show the same text, tables and rubrics."""
+    from ..integrations.mkdocs_config import raw_yaml
+
+    cfg = raw_yaml(ROOT / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs/assets/images", rendered / "assets/images", dirs_exist_ok=True)  # the logo only
+    theme = {k: v for k, v in cfg["theme"].items() if k != "custom_dir"}
+    reference = {
+        **{k: cfg[k] for k in ("site_name", "site_description", "site_url", "repo_url", "repo_name", "edit_uri",
+                               "use_directory_urls", "nav") if k in cfg},
+        "docs_dir": str(rendered),
+        "strict": False,  # links to the PDFs and .ics files written after a handbook build are not there
+        "theme": theme,
+        "plugins": [p for p in cfg["plugins"] if _entry_name(p) == "search"],
+        "markdown_extensions": [e for e in cfg["markdown_extensions"]
+                                if not _entry_name(e).startswith("hpo_handbook.")],
+        "extra": {"generator": False},
+    }
+    config = tmp / "mkdocs-reference.yml"
+    config.write_text(yaml.dump(reference, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out),
+                    "--config-file", str(config)], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    return out
+
+
+LIGHTHOUSE_AUDITS = ("first-contentful-paint", "largest-contentful-paint", "speed-index", "total-blocking-time",
+                     "cumulative-layout-shift")
+
+
+def lighthouse_once(binary: Path, url: str) -> dict[str, float] | None:
+    """One Lighthouse run, mobile profile (simulated slow 4G, CPU slowed 4x): category scores and key metrics."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+        proc = subprocess.run(
+            [str(binary), url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={flags}",
+             "--only-categories=performance,accessibility,best-practices,seo"],
+            env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300,
+        )
+        if proc.returncode != 0 or not report.exists():
+            return None
+        data = json.loads(report.read_text(encoding="utf-8"))
+    found = {key: category["score"] * 100 for key, category in data["categories"].items()}
+    found.update({audit: data["audits"][audit]["numericValue"] for audit in LIGHTHOUSE_AUDITS})
+    return found
+
+
+def bench_lighthouse(sites: dict[str, Path], runs: int = 5) -> dict[str, Any]:
+    """Each page of PAGES on each site, median of ``runs``. The sites take turns run by run (handbook, reference,
+    handbook, ...), so a machine that slows down mid-way slows both alike: the comparison is what counts,
+    absolute scores vary between machines."""
     binary = ROOT / "node_modules/.bin/lighthouse"
     if not binary.exists():
         return {"skipped": "node_modules/.bin/lighthouse missing: run npm ci"}
-    scores: dict[str, Any] = {}
-    with served(site, compress=True) as url:  # like the real host: Lighthouse would flag uncompressed text
-        for label, path in (("home", ""), ("chapter", "missions/leadership/")):
-            seen: dict[str, list[float]] = defaultdict(list)
-            for _ in range(runs):
-                with tempfile.TemporaryDirectory() as tmp:
-                    report = Path(tmp) / "report.json"
-                    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-                    proc = subprocess.run(
-                        [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report}",
-                         f"--chrome-flags={flags}",
-                         "--only-categories=performance,accessibility,best-practices,seo"],
-                        env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300,
-                    )
-                    if proc.returncode != 0 or not report.exists():
-                        seen["error"].append(0)
+    seen: dict[str, dict[str, dict[str, list[float]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    with contextlib.ExitStack() as stack:
+        # Compressed like the real host: Lighthouse would flag uncompressed text.
+        urls = {name: stack.enter_context(served(site, compress=True)) for name, site in sites.items()}
+        for _ in range(runs):
+            for label, path in PAGES.items():
+                for name, url in urls.items():
+                    found = lighthouse_once(binary, url + path)
+                    if found is None:
+                        seen[label][name]["failed runs"].append(1)
                         continue
-                    data = json.loads(report.read_text(encoding="utf-8"))
-                    for key, category in data["categories"].items():
-                        seen[key].append(category["score"] * 100)
-                    for audit in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
-                        seen[audit + " (ms)"].append(data["audits"][audit]["numericValue"])
-            scores[label] = {k: round(median(v)) for k, v in seen.items()}
-    return scores
+                    for key, value in found.items():
+                        seen[label][name][key].append(value)
+    return {label: {name: {key: round(median(values), 3 if key == "cumulative-layout-shift" else 0)
+                           for key, values in metrics.items()} | {"runs": len(metrics.get("performance", []))}
+                    for name, metrics in by_site.items()}
+            for label, by_site in seen.items()}
+
+
+def lighthouse_goal(page: dict[str, dict[str, float]]) -> str:
+    """The issue's goal for one page: performance at least the reference's, total blocking time at most 1.2 times
+    the reference's, accessibility, best practices and SEO at 100."""
+    ours, ref = page.get("handbook", {}), page.get("reference", {})
+    if "performance" not in ours or "performance" not in ref:
+        return "วัดไม่ได้"
+    misses = []
+    if ours["performance"] < ref["performance"]:
+        misses.append("performance")
+    if ours["total-blocking-time"] > 1.2 * ref["total-blocking-time"]:
+        misses.append("TBT")
+    misses += [key for key in ("accessibility", "best-practices", "seo") if ours.get(key, 0) < 100]
+    return "ผ่าน" if not misses else "ไม่ผ่าน: " + ", ".join(misses)
 
 
 # ── Report ───────────────────────────────────────────────────────────────────────────────────
@@ -254,7 +330,10 @@ def markdown_report(r: dict[str, Any]) -> str:
 
             lines.append(f"| {label} | {cell('html')} | {cell('css')} | {cell('js')} | {cell('font')} | "
                          f"{cell('image')} | {cell('json')} | {kb(v['total']['raw'])} | {kb(v['total']['gzip'])} |")
-        lines += ["", "แต่ละประเภทแสดงขนาดหลังบีบอัด gzip", ""]
+        for label, v in (r.get("weight_reference") or {}).items():
+            lines.append(f"| {label}, reference | | | | | | | {kb(v['total']['raw'])} | {kb(v['total']['gzip'])} |")
+        lines += ["", "แต่ละประเภทแสดงขนาดหลังบีบอัด gzip แถว reference คือ mkdocs-material เนื้อหาเดียวกันที่ไม่มีไฟล์ของคู่มือ "
+                  "(ดูหัวข้อ Lighthouse)", ""]
     pc = r.get("precache")
     if pc and "skipped" not in pc:
         lines += ["## อ่านออฟไลน์หลังเข้าครั้งแรก (service worker precache)", "",
@@ -292,13 +371,27 @@ def markdown_report(r: dict[str, Any]) -> str:
                   f"คู่มือทั้งเล่ม {p['handbook']['seconds']} วินาที", ""]
     lh = r.get("lighthouse")
     if lh and "skipped" not in lh:
-        lines += ["## Lighthouse (mobile, เซิร์ฟเวอร์ในเครื่องบีบอัด gzip เหมือนโฮสต์จริง)", "",
-                  "| หน้า | performance | accessibility | best practices | SEO | FCP (ms) | LCP (ms) | TBT (ms) |",
+        lines += ["## Lighthouse เทียบกับ mkdocs-material เนื้อหาเดียวกัน (mobile: 4G ช้าจำลอง, CPU ช้าลง 4 เท่า)", "",
+                  "reference คือ mkdocs-material ที่มีเนื้อหาเดียวกัน (Markdown หลัง macros ทำงาน) และเปิด feature ของธีมชุดเดียวกัน "
+                  "แต่ไม่มี CSS, script, ฟอนต์, template, macros และ hooks ของคู่มือ สองไซต์วัดสลับกันทีละรอบ "
+                  f"ค่ามัธยฐานของ {next(iter(next(iter(lh.values())).values())).get('runs', '?')} รอบต่อหน้า "
+                  "เป้าหมาย: performance ไม่ต่ำกว่า reference, TBT ไม่เกิน 1.2 เท่าของ reference, "
+                  "accessibility, best practices และ SEO ได้ 100", "",
+                  "| หน้า | performance คู่มือ / ref | TBT (ms) คู่มือ / ref (เท่า) | FCP (ms) คู่มือ / ref | "
+                  "LCP (ms) คู่มือ / ref | SI (ms) คู่มือ / ref | a11y / BP / SEO คู่มือ (ref) | เป้าหมาย |",
                   "|---|---|---|---|---|---|---|---|"]
-        for page, v in lh.items():
-            lines.append(f"| {page} | {v.get('performance')} | {v.get('accessibility')} | {v.get('best-practices')} | "
-                         f"{v.get('seo')} | {v.get('first-contentful-paint (ms)')} | "
-                         f"{v.get('largest-contentful-paint (ms)')} | {v.get('total-blocking-time (ms)')} |")
+        for page, by_site in lh.items():
+            h, f = by_site.get("handbook", {}), by_site.get("reference", {})
+
+            def pair(key: str, h: dict[str, Any] = h, f: dict[str, Any] = f) -> str:
+                return f"{h.get(key, '-'):.0f} / {f.get(key, '-'):.0f}" if key in h and key in f else "-"
+
+            tbt = h.get("total-blocking-time", 0) / max(f.get("total-blocking-time", 0), 1)
+            others = " / ".join(f"{h.get(k, '-'):.0f}" for k in ("accessibility", "best-practices", "seo")) + \
+                " (" + " / ".join(f"{f.get(k, '-'):.0f}" for k in ("accessibility", "best-practices", "seo")) + ")"
+            lines.append(f"| {page} | {pair('performance')} | {pair('total-blocking-time')} ({tbt:.2f}) | "
+                         f"{pair('first-contentful-paint')} | {pair('largest-contentful-paint')} | "
+                         f"{pair('speed-index')} | {others} | {lighthouse_goal(by_site)} |")
         lines.append("")
     lines += [
         "## อ่านตัวเลขอย่างไร",
@@ -313,7 +406,8 @@ def markdown_report(r: dict[str, Any]) -> str:
         "จึงบอกได้ว่าการปรับใช้ได้กับคำค้นใหม่หรือไม่ latency วัดจากการกดแป้นถึงผลลัพธ์กลับจาก worker",
         "- Pagefind: ไฟล์ดัชนีถูกบีบอัดมาแล้ว ขนาด gzip จึงไม่ลดลง และใช้ไม่ได้จาก file:// (ฉบับออฟไลน์)",
         "- Lighthouse: คะแนน performance แกว่งได้หลายคะแนนระหว่างรอบบนเครื่อง 2 cores ที่ใช้ร่วมกัน "
-        "เวลาที่บล็อกหน้า (TBT) ส่วนใหญ่มาจาก JavaScript ของ mkdocs-material เอง",
+        "จึงวัดสองไซต์สลับกันและอ่านผลเป็นการเทียบกัน เวลาที่บล็อกหน้า (TBT) ส่วนใหญ่มาจาก JavaScript ของ mkdocs-material เอง "
+        "(ประเมินผลตอนโหลดและบังคับจัดหน้า) ซึ่ง reference ก็มีเหมือนกัน",
         "",
     ]
     return "\n".join(lines)
@@ -324,6 +418,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="cold builds per configuration (default 5)")
     parser.add_argument("--skip", nargs="*", default=[], choices=["build", "weight", "precache", "search", "print",
                                                                   "lighthouse"])
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page and site (default 5)")
     parser.add_argument("--json", type=Path, default=ROOT / "build/bench.json")
     parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from --json, measure nothing")
@@ -345,14 +440,24 @@ def main() -> None:
             b = report["build"]
             print(f"build: handbook {b['handbook_s']:.2f}s, bare {b['bare_material_s']:.2f}s (ratio {b['ratio']:.2f}),"
                   f" same content {b['bare_same_content_s']:.2f}s (ratio {b['ratio_same_content']:.2f})", flush=True)
-        site = tmp / "measured-site"
+        site, rendered = tmp / "measured-site", tmp / "measured-markdown"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, env=ENV, check=True)
-        for name, function in (("weight", bench_weight), ("precache", bench_precache), ("search", bench_search),
-                               ("print", bench_print),
-                               ("lighthouse", bench_lighthouse)):
-            if name not in args.skip:
-                report[name] = function(site)
+                       cwd=ROOT, env={**ENV, "HB_DUMP_MARKDOWN": str(rendered)}, check=True)
+        reference = None
+        if not {"weight", "lighthouse"} <= set(args.skip):
+            reference = build_reference(rendered, tmp / "reference-site", tmp)
+        steps: list[tuple[str, Any]] = [
+            ("weight", lambda: bench_weight(site)),
+            ("weight_reference", lambda: bench_weight(reference)),
+            ("precache", lambda: bench_precache(site)),
+            ("search", lambda: bench_search(site)),
+            ("print", lambda: bench_print(site)),
+            ("lighthouse", lambda: bench_lighthouse({"handbook": site, "reference": reference},
+                                                    args.lighthouse_runs)),
+        ]
+        for name, function in steps:
+            if name.removesuffix("_reference") not in args.skip:
+                report[name] = function()
                 print(f"{name}: {json.dumps(report[name], ensure_ascii=False)[:400]}", flush=True)
 
     args.json.parent.mkdir(parents=True, exist_ok=True)
