@@ -91,3 +91,19 @@ def test_the_check_can_fail(page: Any, base_url: str) -> None:
     text = describe_axe("/", violations)
     assert "image-alt" in text and "#no-alt" in text
     assert "button-name" in text and "#no-name" in text
+
+
+@pytest.mark.parametrize("path", ["", "missions/leadership/", "checklists/leadership/", "assessment/"])
+def test_on_a_phone_as_loaded(browser: Any, base_url: str, path: str) -> None:
+    """The four pages Lighthouse's mobile audit loads, at a phone's size and as they first render: nothing forced
+    into layout, so a block the browser skips while off screen (content-visibility) is judged as a phone shows it,
+    with the touch-target size of WCAG 2.2 (a rating's radio button must be at least 24 px)."""
+    context = browser.new_context(locale="th-TH", viewport={"width": 412, "height": 823}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    if path == "assessment/":
+        page.wait_for_selector("[data-hb-assessment][data-hb-ready]")
+    violations = run_axe(page)
+    context.close()
+    assert not violations, describe_axe(f"/{path} (phone)", violations)
