@@ -125,6 +125,15 @@ def test_unknown_indicator_in_a_page_fails_the_build(tmp_path: Path) -> None:
     assert "docs/how-to-use.md: ไม่รู้จักตัวชี้วัด id 'LD-99' หรือหมายถึง" in proc.stderr
 
 
+def test_a_listed_script_that_does_not_exist_fails_the_build(tmp_path: Path) -> None:
+    config = clone_project(tmp_path / "project")
+    edit(config, "  - assets/javascripts/checklist.js\n", "  - assets/javascripts/checklists.js\n")
+    proc = mkdocs_build(tmp_path / "out", config=config, check=False)
+    assert proc.returncode != 0
+    assert "mkdocs.yml [extra_javascript]" in proc.stderr and "assets/javascripts/checklists.js" in proc.stderr
+    assert "วิธีแก้" in proc.stderr
+
+
 def test_broken_data_fails_the_build_with_a_thai_message(tmp_path: Path) -> None:
     config = clone_project(tmp_path / "project")
     path = tmp_path / "project/data/indicators/leadership.yml"

@@ -35,6 +35,7 @@ from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 
+SECTIONS = ("build", "weight", "weight_reference", "precache", "search", "print", "lighthouse")
 PAGES = {
     "หน้าแรก (home)": "",
     "บท: ภาวะผู้นำ (chapter)": "missions/leadership/",
@@ -309,6 +310,9 @@ def markdown_report(r: dict[str, Any]) -> str:
         "(ค่ามัธยฐานของหลายรอบ ไม่ใช้เป็นเกณฑ์ในการทดสอบอัตโนมัติ)",
         "",
     ]
+    carried = r.get("carried") or {}
+    if carried:
+        lines += ["รอบนี้ไม่ได้วัด " + ", ".join(f"{name} (ค่าจากการวัดเมื่อ {when})" for name, when in carried.items()), ""]
     b = r.get("build")
     if b:
         lines += ["## Build", "", "| | median (s) |", "|---|---|",
@@ -460,6 +464,14 @@ def main() -> None:
                 report[name] = function()
                 print(f"{name}: {json.dumps(report[name], ensure_ascii=False)[:400]}", flush=True)
 
+    # Steps skipped this time keep their last figures (a Lighthouse-only run does not wipe the build figures), and
+    # the report says which ones and from when.
+    if args.json.exists():
+        previous = json.loads(args.json.read_text(encoding="utf-8"))
+        for name in SECTIONS:
+            if name not in report and name in previous:
+                report[name] = previous[name]
+                report.setdefault("carried", {})[name] = previous.get("carried", {}).get(name, previous["date_th"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     args.markdown.write_text(markdown_report(report) + "\n", encoding="utf-8")
