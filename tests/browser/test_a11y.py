@@ -103,7 +103,10 @@ def test_on_a_phone_as_loaded(browser: Any, base_url: str, path: str) -> None:
     page = context.new_page()
     page.goto(base_url + path, wait_until="networkidle")
     if path == "assessment/":
-        page.wait_for_selector("[data-hb-assessment][data-hb-ready]")
+        # The form's indicators start skipped off screen and are laid out one per idle moment (assessment.js).
+        page.wait_for_selector("[data-hb-assessment][data-hb-laid-out]", state="attached", timeout=30000)
+        assert page.evaluate("""() => [...document.querySelectorAll('fieldset.hb-as-indicator')]
+            .every(f => f.classList.contains('hb-as-shown'))""")
     violations = run_axe(page)
     context.close()
     assert not violations, describe_axe(f"/{path} (phone)", violations)

@@ -115,7 +115,26 @@
     if (this.page === "report") Report.bind(this);
     if (this.page === "team") Team.bind(this);
     this.refresh();
+    if (this.page === "form") layOutWhenIdle(this.scope.querySelectorAll("fieldset.hb-as-indicator"), this.root);
   };
+
+  /* The form's 58 indicators start skipped while off screen (content-visibility in assessment.css): laying out
+   * every level's Thai text at once blocks a phone for seconds. Once the page is up, lay them out one per idle
+   * moment (one indicator is a short task even on a slow phone; a few in a row are not), so that the whole form is
+   * laid out without a long task: hit-testing (what a tap, and accessibility checkers, rely on) then works
+   * everywhere. Written by hand: a dozen lines, and no library does it. */
+  function layOutWhenIdle(blocks, root) {
+    var i = 0;
+    var idle = window.requestIdleCallback || function (step) { return setTimeout(step, 30); };
+    function step() {
+      if (!root.isConnected) return; // the reader has moved on (instant navigation)
+      blocks[i].classList.add("hb-as-shown");
+      blocks[i++].getBoundingClientRect(); // lay this one out now, inside the idle time it was given
+      if (i < blocks.length) idle(step, { timeout: 2000 });
+      else root.setAttribute("data-hb-laid-out", "1");
+    }
+    if (blocks.length) idle(step, { timeout: 2000 });
+  }
 
   Assessment.prototype.refresh = function () {
     this.fillToolbar();
