@@ -60,9 +60,13 @@ def search(page: Any, query: str) -> list[str]:
 
 
 def click_link(page: Any, ending: str) -> None:
-    """Follow the first visible link to ``ending`` (the site's own navigation, as a reader does)."""
+    """Follow the first visible link to ``ending`` (the site's own navigation, as a reader does), and wait for the
+    new page's heading: instant navigation can change the address before it swaps the content."""
+    before = page.locator("h1").first.inner_text()
     page.locator(f"a[href$='{ending}']:visible").first.click()
     page.wait_for_url(f"**/{ending}")
+    page.wait_for_function("old => { const h = document.querySelector('h1'); return h && h.innerText !== old; }",
+                           arg=before, timeout=20000)
 
 
 def cache_sizes(page: Any) -> dict[str, int]:
