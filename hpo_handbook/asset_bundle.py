@@ -27,7 +27,6 @@ class Bundle:
 
     uri: str
     content: bytes
-    sources: tuple[str, ...]
 
 
 def bundle(sources: list[str], read: dict[str, bytes], kind: str) -> Bundle:
@@ -53,4 +52,4 @@ def bundle(sources: list[str], read: dict[str, bytes], kind: str) -> Bundle:
     content = joiner.join(parts) + b"\n"
     digest = hashlib.sha256(content).hexdigest()[:8]
     folder = sorted(folders)[0] if folders else "assets"
-    return Bundle(uri=f"{folder}/hb-bundle.{digest}.{kind}", content=content, sources=tuple(sources))
+    return Bundle(uri=f"{folder}/hb-bundle.{digest}.{kind}", content=content)
