@@ -43,6 +43,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shipped_pdfs(site: Path, browser: object) -> Path:
+    """``make pdf``'s export into the session's site (``<site>/pdf``), once per session: the tests read these files."""
+    from hpo_handbook.tools import export_pdf
+
+    export_pdf.export(site, site / "pdf", ROOT / "mkdocs.yml", browser=browser)
+    return site / "pdf"
+
+
+@pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 (a random free port)."""
     with served(site) as url:

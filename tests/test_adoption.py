@@ -131,11 +131,17 @@ def test_the_new_office_is_named(adopted_site: Path) -> None:
 def test_no_trace_in_the_pdfs(adopted_site: Path, tmp_path: Path, browser: object) -> None:
     import subprocess
 
-    from hpo_handbook.tools import export_pdf
+    from hpo_handbook.loader import load
+    from hpo_handbook.tools import check_pdf, export_pdf
 
     config = adopted_site.parent / "project/mkdocs.yml"
     pdfs = export_pdf.export(adopted_site, tmp_path, config, what="all", browser=browser)
     assert len(pdfs) >= 10
+    # Read back like make pdf: Sarabun in every span, footers whole, every action, titles naming the new office.
+    expected = check_pdf.expected_documents(load(config.parent / "data"), OTHER_OFFICE["name"],
+                                            check_pdf.site_fiscal_year(adopted_site))
+    problems, ok = check_pdf.summary(check_pdf.check_folder(tmp_path, expected), tmp_path)
+    assert ok, problems
     for pdf in pdfs:
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout

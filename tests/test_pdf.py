@@ -1,7 +1,9 @@
-"""`make pdf`: the checklists and the handbook exported by headless Chromium (hpo_handbook/tools/export_pdf.py).
+"""`make pdf`: the checklists, the calendar, each group's plan and the handbook, exported by headless Chromium
+(hpo_handbook/tools/export_pdf.py) into the built site, exactly as `make pdf` ships them.
 
-Checks the PDFs themselves: Sarabun embedded, Thai text extractable and equal to the data, every
-action present, page counts within bounds, the office named, the book's chapters in order.
+Every shipped file is read back (hpo_handbook/tools/check_pdf.py): each text span in Sarabun, each page's footer
+whole, every action of the data that the document prints, its title. Then what a reader of each kind of document
+checks: the office named, the actions equal to the data, page counts within bounds, a group's plan a short form.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from pypdf import PdfReader
 from hpo_handbook.loader import load
 from hpo_handbook.office_year import owners_with_work, year_plan
 from hpo_handbook.thai import thai_date
+from hpo_handbook.tools import check_pdf
 
 from .conftest import FISCAL_YEAR
 from .project import office_block
@@ -26,6 +30,8 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 HB = load(ROOT / "data", root=ROOT)
+OFFICE = office_block()["name"]
+EXPECTED = check_pdf.expected_documents(HB, OFFICE, int(FISCAL_YEAR))
 
 
 def _export_module():
@@ -35,10 +41,8 @@ def _export_module():
 
 
 @pytest.fixture(scope="module")
-def pdf_dir(site: Path, browser: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("pdf")
-    _export_module().export(site, out, ROOT / "mkdocs.yml", browser=browser)
-    return out
+def pdf_dir(shipped_pdfs: Path) -> Path:
+    return shipped_pdfs
 
 
 def _text(pdf: Path, first: int | None = None, last: int | None = None, raw: bool = False) -> str:
@@ -71,7 +75,56 @@ def _fonts(pdf: Path) -> set[str]:
 def test_every_pdf_is_written(pdf_dir: Path) -> None:
     expected = {"handbook.pdf", "checklist-all.pdf", *(f"checklist-{m.id}.pdf" for m in HB.missions),
                 "calendar.pdf", *(f"plan-{o}.pdf" for o in owners_with_work(HB))}
-    assert {p.name for p in pdf_dir.glob("*.pdf")} == expected
+    assert {p.name for p in pdf_dir.glob("*.pdf")} == expected == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_shipped_pdf_reads_back(pdf_dir: Path, name: str) -> None:
+    """Sarabun in every span, every footer whole, every action the document prints, its title: from the file."""
+    report = check_pdf.check_file(pdf_dir / name, EXPECTED[name])
+    assert not report.problems, report.problems
+
+
+def _span_fonts(pdf: Path) -> Counter[str]:
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        return _sum((s["font"], len(s["text"])) for s in check_pdf.spans(doc))
+
+
+def _sum(pairs):
+    total: Counter = Counter()
+    for key, n in pairs:
+        total[key] += n
+    return total
+
+
+def test_an_export_is_deterministic(pdf_dir: Path, site: Path, browser: object, tmp_path: Path) -> None:
+    """The same site exported again gives the same pages and the same fonts, letter for letter."""
+    again = _export_module().export(site, tmp_path, ROOT / "mkdocs.yml", what="checklists", browser=browser)
+    assert len(again) == len(HB.missions) + 1
+    for pdf in again:
+        shipped = pdf_dir / pdf.name
+        assert len(PdfReader(pdf).pages) == len(PdfReader(shipped).pages), pdf.name
+        assert _span_fonts(pdf) == _span_fonts(shipped), pdf.name
+
+
+def test_the_check_sees_a_broken_file(pdf_dir: Path, tmp_path: Path) -> None:
+    """A page set in another face, a lost footer and a missing action are each reported, naming the file."""
+    import pymupdf
+
+    name = f"checklist-{HB.missions[0].id}.pdf"
+    broken = tmp_path / name
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        page.insert_text((72, 72), "LD-01 text", fontname="helv")
+        doc.set_metadata({"title": "other"})
+        doc.save(broken)
+    problems = check_pdf.check_file(broken, EXPECTED[name]).problems
+    assert len(problems) == 4, problems  # font, footer, actions, title
+    assert any("Helvetica" in p for p in problems)
+    text, ok = check_pdf.summary([check_pdf.Report(name, problems=problems)], tmp_path)
+    assert not ok and str(broken) in text
 
 
 @pytest.mark.parametrize("owner", owners_with_work(HB))
@@ -87,6 +140,58 @@ def test_each_group_plan_is_its_own_office_form(pdf_dir: Path, owner: str) -> No
     for t in year_plan(HB, owner).tasks:
         assert _squash(t.action.do)[:40] in flat, (owner, t.indicator.id)
     assert any(re.fullmatch(r"/[A-Z]{6}\+Sarabun-Regular", f) for f in _fonts(pdf))
+
+
+def _body_size(pdf: Path) -> float:
+    """The text size most of a document's Thai letters are set in (points)."""
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        sizes = _sum((round(s["size"], 1), len(check_pdf.THAI.findall(s["text"]))) for s in check_pdf.spans(doc))
+    return sizes.most_common(1)[0][0]
+
+
+def _page_lines(pdf: Path) -> list[list[str]]:
+    """Each page's lines of text, top to bottom, without the footer."""
+    import pymupdf
+
+    pages = []
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            lines = []
+            for block in sorted(page.get_text("blocks"), key=lambda b: (b[1], b[0])):
+                lines += [x for x in block[4].splitlines() if x.strip()]
+            pages.append([x for x in lines if not re.fullmatch(r"\s*หน้า \d+ จาก \d+\s*", x)])
+    return pages
+
+
+@pytest.mark.parametrize("owner", owners_with_work(HB))
+def test_a_group_plan_prints_as_a_short_office_form(pdf_dir: Path, owner: str) -> None:
+    pdf = pdf_dir / f"plan-{owner}.pdf"
+    plan = year_plan(HB, owner)
+    pages = _page_lines(pdf)
+    text = "\n".join("\n".join(p) for p in pages)
+    for widget in ("พิมพ์เฉพาะแผนนี้", ".ics", "แผนนี้เป็น PDF", "ดาวน์โหลด"):
+        assert widget not in text, widget  # no screen controls on paper
+    for n, lines in enumerate(pages, 1):
+        assert lines, f"page {n} is empty"
+        assert "งานและสิ่งที่ต้องทำ" not in lines[-1], f"page {n} ends with the table's head alone"
+        if n > 1:
+            assert "งานและสิ่งที่ต้องทำ" in " ".join(lines[:2]), f"page {n}: the table's head does not repeat"
+    last = pages[-1]
+    assert any("ผู้อนุมัติ" in x for x in last)
+    assert re.search(r"[A-Z]{2}-\d{2}", " ".join(last)), "the sign-off stands alone on the last page"
+    if len(plan.occasions) <= 3:
+        assert len(pages) <= 2, (owner, len(plan.occasions), len(pages))
+    assert _body_size(pdf) >= _body_size(pdf_dir / f"checklist-{HB.missions[0].id}.pdf")
+
+
+def test_pdf_titles_name_the_office_document_group_and_year(pdf_dir: Path) -> None:
+    titles = {p.name: PdfReader(p).metadata.title for p in pdf_dir.glob("*.pdf")}
+    assert len(set(titles.values())) == len(titles)  # 25 files tell themselves apart
+    for owner, name in HB.owner_names().items():
+        if (pdf_dir / f"plan-{owner}.pdf").exists():
+            assert titles[f"plan-{owner}.pdf"] == f"{OFFICE} · แผนงานประจำปีงบประมาณ พ.ศ. {FISCAL_YEAR} · {name}"
 
 
 @pytest.mark.parametrize("name", ["handbook.pdf", "checklist-all.pdf", f"checklist-{HB.missions[0].id}.pdf"])

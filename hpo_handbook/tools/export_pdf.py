@@ -29,6 +29,7 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,31 @@ _REWRITE_LINKS_JS = """
 }
 """
 
-_PAGE_READY_JS = "async () => { await document.fonts.ready; }"
+# Before each print: lay the page out for paper, then load every face the style sheets declare and wait until
+# all are applied. `document.fonts.ready` alone is not enough: it settles once no face is loading, and a face that
+# the screen layout never asked for (the Thai bold of a heading shown only on paper, say) has not started yet; and
+# with the Sarabun faces preloaded for phones (overrides/main.html), the first prints after a navigation set the
+# Thai text in Chromium's fallback face on some runs (22-95 % of the letters, `make pdf` on ba5a89d). Loading
+# each FontFace explicitly, then two animation frames so that the relayout with the loaded faces is committed,
+# made every export set in Sarabun; the PDF is read back anyway (check_pdf.fonts_outside_sarabun) before it is
+# written. Returns the faces that failed to load.
+_FONTS_READY_JS = """
+async () => {
+  await Promise.all([...document.fonts].map(f => f.load().catch(() => null)));
+  await document.fonts.ready;
+  document.body.offsetHeight;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return [...document.fonts].filter(f => f.status !== "loaded")
+    .map(f => `${f.family} ${f.weight} (${f.unicodeRange.slice(0, 20)})`);
+}
+"""
+
+#: Prints of one document before the exporter gives up on it (each one from a freshly loaded page).
+ATTEMPTS = 3
+
+
+class ExportError(RuntimeError):
+    """A PDF that could not be printed right: the message names the file and says what to do, in Thai."""
 
 # Collect the book's pages in nav order from the sidebar of the home page.
 _NAV_JS = """
@@ -192,14 +217,69 @@ def export(site: Path, out: Path, config_file: Path, what: str = "all", browser:
             own.close()
 
 
+def print_pdf(page: Any, path: Path, title: str, prepare: Callable[[bool], None]) -> bytes:
+    """Print the page prepared by ``prepare`` (which shapes it for this document, and loads it afresh when given
+    True) to ``path``.
+
+    Every face is loaded and applied first (``_FONTS_READY_JS``); the PDF is then read back, and a print with any
+    text outside Sarabun is done again from a freshly loaded page, at most ``ATTEMPTS`` times in all, each retry
+    said on stderr. Raises :class:`ExportError`, naming the file, when a face does not load or the text stays in
+    another font: a broken PDF is never written."""
+    from .check_pdf import fonts_outside_sarabun
+
+    problem = ""
+    for attempt in range(1, ATTEMPTS + 1):
+        prepare(attempt > 1)
+        page.evaluate("(title) => { document.title = title; }", title)  # the PDF's Title metadata
+        failed = page.evaluate(_FONTS_READY_JS)
+        if failed:
+            raise ExportError(f"{path}: โหลดฟอนต์ไม่สำเร็จ {', '.join(failed)}: ตรวจว่าไฟล์ใน docs/assets/fonts/ "
+                              "และ assets/css/fonts.css อยู่ในเว็บไซต์ที่สร้างแล้ว แล้วรัน make pdf ใหม่")
+        pdf: bytes = page.pdf(**PDF_OPTIONS)
+        foreign = fonts_outside_sarabun(pdf)
+        if not foreign:
+            path.write_bytes(pdf)
+            return pdf
+        problem = ", ".join(f"{font} {n} ตัวอักษร" for font, n in sorted(foreign.items()))
+        print(f"  {path.name}: ครั้งที่ {attempt} มีข้อความนอกฟอนต์ Sarabun ({problem}) จึงพิมพ์ใหม่", file=sys.stderr)
+    raise ExportError(f"{path}: พิมพ์ {ATTEMPTS} ครั้งแล้วข้อความยังตั้งด้วยฟอนต์อื่น ({problem}) "
+                      "กระดาษจะแสดงเป็นกล่องว่าง: ไม่ได้บันทึกไฟล์นี้ ตรวจ print.css และ fonts.css แล้วรัน make pdf ใหม่")
+
+
+def document_titles(config_file: Path, fiscal_year: int) -> dict[str, str]:
+    """File name -> the PDF's title: the office, the document and, for the year's documents, the fiscal year in พ.ศ.
+    (and a plan's group), so that 25 files in one folder or one e-mail tell themselves apart."""
+    cfg = site_config(config_file)
+    office = str(cfg["office"].get("name", ""))
+    hb = load(config_file.parent / "data")
+    year = f"ปีงบประมาณ พ.ศ. {fiscal_year}"
+    titles = {
+        "handbook.pdf": f"{cfg['site_name']} · {office}",
+        Path(render.checklist_pdf("all")).name: f"{office} · แบบตรวจสอบการดำเนินงาน ทั้งแปดภารกิจ",
+        Path(CALENDAR_PDF).name: f"{office} · ปฏิทินการดำเนินงานประจำ{year}",
+    }
+    for m in hb.missions:
+        titles[Path(render.checklist_pdf(m.id)).name] = (
+            f"{office} · แบบตรวจสอบการดำเนินงาน ภารกิจที่ {m.number} {m.title}")
+    for owner, name in hb.owner_names().items():
+        titles[Path(plan_pdf(owner)).name] = f"{office} · แผนงานประจำ{year} · {name}"
+    return titles
+
+
 def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -> list[Path]:
+    from .check_pdf import site_fiscal_year
+
     cfg = load_config(config_file)
     office = cfg["office"]
     assert isinstance(office, dict)
+    titles = document_titles(config_file, site_fiscal_year(site))
     site_url = str(cfg["site_url"])
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     out.mkdir(parents=True, exist_ok=True)
+    if what == "all":  # a group or mission that is gone leaves no stale PDF behind
+        for old in out.glob("*.pdf"):
+            old.unlink()
     written: list[Path] = []
     with served(site) as base:  # fetch() and fonts need http://, not file://
         # No offline worker: it would fetch the whole site in the background while the pages print.
@@ -208,41 +288,45 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
         page = context.new_page()
 
         def open_page(url: str) -> None:
+            page.emulate_media(media="screen")
             page.goto(url, wait_until="networkidle")
-            page.evaluate(_PAGE_READY_JS)
+            page.evaluate(_REWRITE_LINKS_JS, [site_url, base])
+            page.emulate_media(media="print")  # lay out for paper before the faces are loaded and checked
+
+        def url_of(src: str) -> str:
+            return base + Links(src, bool(cfg["use_directory_urls"])).url_of(src)
+
+        def done(path: Path) -> None:
+            written.append(path)
+            print(f"  {path}")
 
         if what in ("all", "checklists"):
             for checklist_id in ["all", *cfg["mission_ids"]]:  # type: ignore[misc]
                 src = "checklists/index.md" if checklist_id == "all" else f"checklists/{checklist_id}.md"
-                url = base + Links(src, bool(cfg["use_directory_urls"])).url_of(src)
-                open_page(url)
-                page.evaluate(_REWRITE_LINKS_JS, [site_url, base])
                 path = out / Path(render.checklist_pdf(checklist_id)).name  # the name the pages link to
-                page.pdf(path=str(path), **PDF_OPTIONS)
-                written.append(path)
-                print(f"  {path}")
+                print_pdf(page, path, titles[path.name], lambda _, src=src: open_page(url_of(src)))
+                done(path)
 
         if what in ("all", "calendar"):
-            for src, name in ((CALENDAR_PAGE, CALENDAR_PDF), (GROUP_PLANS_PAGE, None)):
-                url = base + Links(src, bool(cfg["use_directory_urls"])).url_of(src)
-                open_page(url)
-                page.evaluate(_REWRITE_LINKS_JS, [site_url, base])
-                if name:
-                    path = out / Path(name).name
-                    page.pdf(path=str(path), **PDF_OPTIONS)
-                    written.append(path)
-                    print(f"  {path}")
-                    continue
-                for owner in page.evaluate("() => [...document.querySelectorAll('.hb-plan[data-group]')]"
-                                           ".map(e => e.dataset.group)"):
+            path = out / Path(CALENDAR_PDF).name
+            print_pdf(page, path, titles[path.name], lambda _: open_page(url_of(CALENDAR_PAGE)))
+            done(path)
+            open_page(url_of(GROUP_PLANS_PAGE))
+            for owner in page.evaluate("() => [...document.querySelectorAll('.hb-plan[data-group]')]"
+                                       ".map(e => e.dataset.group)"):
+                path = out / Path(plan_pdf(owner)).name
+
+                def one_plan(reload: bool, owner: str = owner) -> None:
+                    if reload:
+                        open_page(url_of(GROUP_PLANS_PAGE))
                     page.evaluate(_ONE_PLAN_JS, owner)
-                    path = out / Path(plan_pdf(owner)).name
-                    page.pdf(path=str(path), **PDF_OPTIONS)
-                    written.append(path)
-                    print(f"  {path}")
+
+                print_pdf(page, path, titles[path.name], one_plan)
+                done(path)
 
         if what in ("all", "handbook"):
-            open_page(base)
+            page.emulate_media(media="screen")
+            page.goto(base, wait_until="networkidle")
             pages = [h for h in dict.fromkeys(page.evaluate(_NAV_JS))
                      if not any(h.removeprefix(base).startswith(x) for x in BOOK_EXCLUDE)]
             logo = office.get("logo")
@@ -253,24 +337,32 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
                 "logo": base + logo if logo else "",
                 "date": "ฉบับวันที่ " + thai_date(dt.date.today()),
             }
-            page.evaluate(_ASSEMBLE_JS, {"pages": pages, "cover": cover, "siteUrl": site_url, "localRoot": base})
-            page.wait_for_load_state("networkidle")
-            page.evaluate(_PAGE_READY_JS)
+            path = out / "handbook.pdf"
+
+            numbers: dict[str, int] = {}
+
+            def book(reload: bool) -> None:
+                if reload or not page.evaluate("() => !!document.querySelector('.hb-book')"):
+                    page.emulate_media(media="screen")
+                    page.goto(base, wait_until="networkidle")
+                    page.evaluate(_ASSEMBLE_JS, {"pages": pages, "cover": cover, "siteUrl": site_url,
+                                                 "localRoot": base})
+                    page.wait_for_load_state("networkidle")
+                    page.emulate_media(media="print")
+                page.evaluate(_SET_PAGES_JS, {k: str(v) for k, v in numbers.items()})
+
             # Print until the contents page's numbers agree with where the chapters start
             # (filling the numbers in does not move anything: the column has a fixed width).
-            numbers: dict[str, int] = {}
+            pdf = print_pdf(page, path, titles[path.name], book)
             for _ in range(3):
-                pdf = page.pdf(**PDF_OPTIONS)
                 found = chapter_pages(pdf)
                 if found == numbers:
                     break
                 numbers = found
-                page.evaluate(_SET_PAGES_JS, {k: str(v) for k, v in numbers.items()})
+                pdf = print_pdf(page, path, titles[path.name], book)
             missing = len(pages) - len(numbers)
             if missing:
                 print(f"  warning: {missing} chapter(s) without a page number in the contents", file=sys.stderr)
-            path = out / "handbook.pdf"
-            path.write_bytes(pdf)
             written.append(path)
             print(f"  {path} ({len(pages)} chapters)")
         context.close()
@@ -294,8 +386,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     out = args.out or args.site / "pdf"
     print(f"กำลังสร้าง PDF ใน {out}")
-    export(args.site, out, args.config, args.only)
-    return 0
+    try:
+        export(args.site, out, args.config, args.only)
+    except ExportError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    if args.only != "all" or args.out:
+        return 0
+    from .check_pdf import main as check
+
+    return check(["--site", str(args.site), "--config", str(args.config)])  # read every shipped file back
 
 
 if __name__ == "__main__":
