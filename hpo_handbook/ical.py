@@ -1,32 +1,39 @@
 """The office's year as iCalendar files (RFC 5545) that Google Calendar, Outlook and Thunderbird import.
 
 Written at build time by a plain function of the data (:func:`write_calendars`, called from the build's post-build
-step). Every event is an all-day event; one that recurs in several months carries an RRULE instead of copies.
+step). Shaped for a phone's calendar, where 196 items on 14 dates are noise:
 
-The date of an event given only a month: the second Monday of that month (``BYDAY=2MO``), a working day clear of
-the New Year holidays, as a placeholder the office moves to its real date (the description says so). An event whose
-date an outside rule fixes (``fixed: true`` with ``day:``) falls on that day. UIDs are the event's id (or the
-action's checklist key), the fiscal year and the handbook's address (``site_url``), so importing a newer file of the
-same year updates the events instead of duplicating them, and two handbooks on one host never share a UID.
+- one all-day item per event occurrence (an event in one month), its actions that month as a list in the
+  description, on the day its rule gives (``day:`` in data/calendar.yml: a date, the Monday of a week, or a
+  deadline, titled ``ครบกำหนด:``; without one, the Monday of the second week);
+- the actions of a month with no event, one item per owner and month, on a weekday of the month's third week that
+  depends on the owner, so that the groups' items spread over the week;
+- UIDs from the event id (or the owner), the fiscal year, the month and the handbook's address (``site_url``), so
+  importing a newer file of the same year updates the items instead of duplicating them, and two handbooks on one
+  host never share a UID.
+
+No RRULE: each occurrence carries its own actions, and a deadline or a date is exact per month.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, vRecur
+from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from .links import CALENDAR_PAGE, Links
+from .links import CALENDAR_PAGE, GROUP_PAGE, Links
 from .loader import Handbook
 from .office_year import Occasion, Task, owners_with_work, year_plan
-from .schedule import Schedule, month_year
+from .schedule import DEADLINE, FISCAL_MONTHS, month_name, month_year
 
 CALENDAR_DIR = "calendar"
 PRODID = "-//hpo-handbook//office year//TH"
+OFFICE_DATE_NOTE = "วันในไฟล์นี้เป็นวันตั้งต้น ให้สำนักงานย้ายเป็นวันจริงในปฏิทินของตน"
 
 
 def office_file(fiscal_year: int) -> str:
@@ -38,40 +45,29 @@ def group_file(owner: str, fiscal_year: int) -> str:
     return f"{CALENDAR_DIR}/{owner}-{fiscal_year}.ics"
 
 
-def second_monday(year_ce: int, month: int) -> dt.date:
-    first = dt.date(year_ce, month, 1)
-    return first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7)
+def _year_ce(month: int, fiscal_year: int) -> int:
+    return month_year(month, fiscal_year) - 543
 
 
-def _first_date(schedule: Schedule, fiscal_year: int, day: int | None) -> tuple[dt.date, dt.date]:
-    """(first occurrence, last day of the fiscal year) in the Gregorian calendar."""
-    month = schedule.months[0]
-    year_ce = month_year(month, fiscal_year) - 543
-    start = dt.date(year_ce, month, day) if day else second_monday(year_ce, month)
-    return start, dt.date(fiscal_year - 543, 9, 30)
+def owner_day(hb: Handbook, owner: str, month: int, fiscal_year: int) -> dt.date:
+    """The day of an owner's item for its month's actions: a weekday of the third week (Monday for the first
+    owner in data/groups.yml, Tuesday for the second, ...)."""
+    owners = list(hb.owner_names())
+    first = dt.date(_year_ce(month, fiscal_year), month, 15)
+    monday = first - dt.timedelta(days=first.weekday())
+    return monday + dt.timedelta(days=owners.index(owner) % 5)
 
 
-def _vevent(uid: str, summary: str, description: str, schedule: Schedule, fiscal_year: int, url: str,
-            day: int | None = None) -> VEvent:
-    start, end_of_year = _first_date(schedule, fiscal_year, day)
+def _vevent(uid: str, summary: str, description: str, day: dt.date, fiscal_year: int, url: str) -> VEvent:
     ev = VEvent()
     ev.add("uid", uid)
     ev.add("dtstamp", dt.datetime(fiscal_year - 544, 10, 1, tzinfo=dt.UTC))  # stable: a rebuild changes nothing
-    ev.add("dtstart", start)
-    ev.add("dtend", start + dt.timedelta(days=1))
+    ev.add("dtstart", day)
+    ev.add("dtend", day + dt.timedelta(days=1))
     ev.add("summary", summary)
     ev.add("description", description)
     ev.add("url", url)
     ev.add("transp", "TRANSPARENT")  # a reminder of the month's work, not a busy slot
-    if len(schedule.months) > 1:
-        rule: dict[str, object] = {"freq": "monthly", "until": end_of_year}
-        if len(schedule.months) < 12:
-            rule["bymonth"] = list(schedule.months)
-        if day:
-            rule["bymonthday"] = day
-        else:
-            rule["byday"] = "2MO"
-        ev.add("rrule", vRecur(rule))
     return ev
 
 
@@ -81,29 +77,37 @@ def _scope(site_url: str) -> str:
     return f"{path + '.' if path else ''}{parts.hostname or 'localhost'}"
 
 
-def _occasion_event(hb: Handbook, o: Occasion, fiscal_year: int, site_url: str) -> VEvent:
+def _occasion_events(hb: Handbook, o: Occasion, fiscal_year: int, site_url: str, only: str | None) -> list[VEvent]:
+    """The event in its month (or in each month, for an every-month event), with the actions done at it then."""
     names = hb.owner_names()
     e = o.event
-    lines = [e.description, "", f"ผู้รับผิดชอบ: {names[e.owner]}",
-             "วันที่: " + ("ตามกติกาที่ใช้บังคับ" if e.fixed else "กำหนดโดยสำนักงาน (ในไฟล์นี้ใส่วันจันทร์ที่สองของเดือนไว้ก่อน)")]
+    tasks = [t for t in o.tasks if only is None or t.owner == only]
+    lines = [e.description, "", f"ผู้รับผิดชอบ: {names[e.owner]}", f"วันที่: {e.timing_label}"]
+    if e.timing == "office":
+        lines.append(OFFICE_DATE_NOTE)
     if e.schedule.approximate:
         lines.append("เดือนโดยประมาณตามปฏิทินการศึกษาของสถานศึกษา")
-    if o.tasks:
+    if tasks:
         lines += ["", "สิ่งที่ต้องทำในงานนี้:"]
-        lines += [f"- {t.indicator.id} {t.action.do} ({names[t.owner]})" for t in o.tasks]
+        lines += [f"- {t.indicator.id} {t.action.do} ({names[t.owner]})" for t in tasks]
     url = site_url + Links().url_of(CALENDAR_PAGE) + f"#event-{e.id}"
-    return _vevent(f"{e.id}-{fiscal_year}.{_scope(site_url)}", e.title, "\n".join(lines), e.schedule, fiscal_year,
-                   url, e.day if e.fixed else None)
+    rule = e.day_rule
+    summary = f"ครบกำหนด: {e.title}" if rule.kind == DEADLINE else e.title
+    months = [o.month] if o.month is not None else list(FISCAL_MONTHS)
+    return [_vevent(f"{e.id}-{fiscal_year}-{m:02d}.{_scope(site_url)}", summary, "\n".join(lines),
+                    rule.date_in(_year_ce(m, fiscal_year), m), fiscal_year, url) for m in months]
 
 
-def _task_event(hb: Handbook, t: Task, fiscal_year: int, site_url: str) -> VEvent:
+def _owner_month_event(hb: Handbook, owner: str, month: int, tasks: list[Task], fiscal_year: int,
+                       site_url: str) -> VEvent:
     names = hb.owner_names()
-    lines = [t.action.do, "", f"ตัวชี้วัด: {t.indicator.id} {t.indicator.title}", f"ผู้รับผิดชอบ: {names[t.owner]}",
-             "วันที่: กำหนดโดยสำนักงาน (ในไฟล์นี้ใส่วันจันทร์ที่สองของเดือนไว้ก่อน)"]
-    url = site_url + Links().url_of(f"missions/{t.mission}.md") + f"#{t.indicator.id.lower()}"
-    summary = f"{t.indicator.id} {t.action.do}"
-    return _vevent(f"{t.key.replace(':', '-')}-{fiscal_year}.{_scope(site_url)}", summary, "\n".join(lines),
-                   t.schedule, fiscal_year, url)
+    lines = [f"สิ่งที่ต้องทำของ{names[owner]} ในเดือน{month_name(month)} {month_year(month, fiscal_year)}:"]
+    lines += [f"- {t.indicator.id} {t.action.do}" for t in tasks]
+    lines += ["", OFFICE_DATE_NOTE]
+    url = site_url + Links().url_of(GROUP_PAGE.format(id=owner)) + f"#month-{month}"
+    summary = f"งานของ{names[owner]} เดือน{month_name(month)} ({len(tasks)} รายการ)"
+    return _vevent(f"tasks-{owner}-{fiscal_year}-{month:02d}.{_scope(site_url)}", summary, "\n".join(lines),
+                   owner_day(hb, owner, month, fiscal_year), fiscal_year, url)
 
 
 def calendar_ics(hb: Handbook, fiscal_year: int, site_url: str, name: str, owner: str | None = None) -> bytes:
@@ -116,13 +120,15 @@ def calendar_ics(hb: Handbook, fiscal_year: int, site_url: str, name: str, owner
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Asia/Bangkok")
     for o in plan.occasions:
-        cal.add_component(_occasion_event(hb, o, fiscal_year, site_url))
-    shown = {id(o) for o in plan.occasions}
-    for t in plan.tasks:
-        at_event = t.action.event is not None and t.action.when is None
-        if at_event or not t.schedule.in_calendar or id(t) in shown:
-            continue
-        cal.add_component(_task_event(hb, t, fiscal_year, site_url))
+        for ev in _occasion_events(hb, o, fiscal_year, site_url, owner):
+            cal.add_component(ev)
+    own: dict[tuple[str, int], list[Task]] = defaultdict(list)
+    every_month = [x for x in plan.monthly if isinstance(x, Task)]
+    for m in FISCAL_MONTHS:
+        for t in [*every_month, *(x for x in plan.by_month[m] if isinstance(x, Task))]:
+            own[(t.owner, m)].append(t)
+    for (who, m), ts in own.items():
+        cal.add_component(_owner_month_event(hb, who, m, ts, fiscal_year, site_url))
     return cal.to_ical()
 
 

@@ -20,6 +20,8 @@ GLOSSARY_PAGE = "reference/glossary.md"
 OFFICE_PAGE = "reference/office.md"
 CALENDAR_PAGE = "calendar/index.md"
 GROUP_PLANS_PAGE = "calendar/groups.md"
+GROUP_PAGE = "calendar/groups/{id}.md"  # one per group, made at build time (calendar_pages.group_pages)
+YEAR_PLAN_PAGE = "calendar/year-plan.md"
 
 
 def _parts(path: str) -> list[str]:

@@ -384,10 +384,12 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
     # The office calendar: owners exist, no event defined twice, every event serves some action.
     for i, event in enumerate(events):
         _known(cal_src, (i, "owner"), event.owner, owner_ids, "ผู้รับผิดชอบ", "data/groups.yml")
+        for j, r in enumerate(event.references):
+            _known(cal_src, (i, "references", j), r, ref_ids, "เอกสารอ้างอิง", "data/references.yml")
     _same_event_twice(cal_src, events)
     used = {a.event for ind in indicators.values() for a in ind.actions if a.event}
     for i, event in enumerate(events):
-        if event.id not in used:
+        if event.id not in used and not event.external:  # another body's date may carry no handbook action
             cal_src.error_at((i, "id"), f"ไม่มีสิ่งที่ต้องทำใดในตัวชี้วัดอ้างถึงงาน `{event.id}`",
                              f"อ้างถึงงานนี้ด้วย `event: {event.id}` ในสิ่งที่ต้องทำที่เกี่ยวข้อง หรือลบงานนี้ออกจากปฏิทิน")
 

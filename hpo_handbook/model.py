@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from .schedule import Schedule, parse_when
+from .schedule import DEFAULT_DAY, DayRule, Schedule, parse_day, parse_when
 
 # A non-empty string with surrounding whitespace removed (YAML folded blocks end in "\n").
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -122,33 +122,76 @@ class Action(Strict):
         return parse_when(self.when) if self.when is not None else None
 
 
+#: Who sets an event's date, and how sure its month is.
+TIMING_LABELS: dict[str, str] = {
+    "office": "กำหนดโดยสำนักงาน",  # the office picks the month (the handbook suggests one)
+    "yearly": "กำหนดทุกปีโดย",  # another body sets it each year by letter: follow that year's letter
+    "rule": "วันตามกติกา",  # a law or rule in force fixes the date (fiscal year, salary steps, DMC count days)
+}
+Timing = Literal["office", "yearly", "rule"]
+
+
 class Event(Strict):
-    """A recurring office event (data/calendar.yml) that serves many indicators: defined once."""
+    """A recurring event of the office's year (data/calendar.yml): defined once, whoever sets its date."""
 
     id: Slug
     title: Text
     when: When
     owner: Slug
     description: Text
-    fixed: bool = False  # the date is set by an outside rule (fiscal year, appraisal rounds), not the office
-    day: Annotated[int, Field(ge=1, le=28)] | None = None  # the fixed day of the month, for a fixed event
+    timing: Timing = "office"
+    set_by: Text | None = None  # the body that sets the date (สพฐ., สำนักงาน ป.ป.ช., ก.ค.ศ.), when not the office
+    day: Text | None = None  # where in the month: วันที่ 10, สัปดาห์ที่ 2, ภายในวันที่ 30 (schedule.parse_day)
+    references: list[Slug] = []  # the documents that set it, from data/references.yml
 
     @field_validator("when")
     @classmethod
     def _valid_when(cls, value: When | None) -> When | None:
         return _check_when(value)
 
+    @field_validator("day")
+    @classmethod
+    def _valid_day(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_day(value)  # raises "problem || fix" in Thai
+        return value
+
     @property
     def schedule(self) -> Schedule:
         return parse_when(self.when)
 
+    @property
+    def day_rule(self) -> DayRule:
+        return parse_day(self.day) if self.day is not None else DEFAULT_DAY
+
+    @property
+    def external(self) -> bool:
+        """Set by another body (a rule or a yearly letter), not chosen by the office."""
+        return self.set_by is not None
+
+    @property
+    def timing_label(self) -> str:
+        """How readers see who sets the date: ``วันตามกติกา (วันที่ 1)``, ``กำหนดทุกปีโดย สพฐ.``."""
+        if self.timing == "yearly":
+            return f"{TIMING_LABELS['yearly']} {self.set_by}: ยึดหนังสือแจ้งของปีนั้น"
+        if self.timing == "rule":
+            by = f" ({self.set_by})" if self.set_by else ""
+            return f"{TIMING_LABELS['rule']}{by}: {self.day_rule.label()}"
+        return TIMING_LABELS["office"]
+
     @model_validator(mode="after")
-    def day_only_when_fixed(self) -> Event:
-        if self.day is not None and not self.fixed:
-            raise ValueError("`day` ใช้ได้เฉพาะงานที่ `fixed: true` "
-                             "|| ลบ `day` หรือกำหนด `fixed: true` ถ้ากติกาภายนอกกำหนดวันจริง")
+    def timing_is_consistent(self) -> Event:
         if not self.schedule.in_calendar:
             raise ValueError(f"งานประจำปฏิทินต้องมีเดือน แต่ `when: {self.when}` ไม่มีเดือน || ใช้เดือนหรือรอบ เช่น ต.ค. ทุกไตรมาส")
+        if self.timing == "rule" and not self.day_rule.is_date:
+            raise ValueError("งานที่ `timing: rule` ต้องมีวันที่ที่กติกากำหนด || ใส่ `day:` เช่น `วันที่ 1` หรือ "
+                             "`ภายในวันที่ 30` หรือใช้ `timing: yearly` ถ้าหน่วยงานอื่นแจ้งวันเป็นปี ๆ ไป")
+        if self.timing == "yearly" and self.set_by is None:
+            raise ValueError("งานที่ `timing: yearly` ต้องบอกหน่วยงานที่กำหนดวัน || ใส่ `set_by:` เช่น `สพฐ.` "
+                             "หรือ `สำนักงาน ป.ป.ช.`")
+        if self.timing == "office" and self.set_by is not None:
+            raise ValueError(f"`set_by: {self.set_by}` ขัดกับงานที่สำนักงานกำหนดเอง (`timing: office`) || "
+                             "ใส่ `timing: yearly` (หน่วยงานอื่นแจ้งทุกปี) หรือ `timing: rule` (กติกากำหนดวัน) หรือลบ `set_by`")
         return self
 
 

@@ -35,9 +35,11 @@ class Task:
 
 @dataclass
 class Occasion:
-    """A calendar event and the tasks it serves."""
+    """An event held in one month (``month=None``: every month, shown once), with the tasks done at it then: only
+    the tasks whose own months include that month, so a half-year review never shows under October."""
 
     event: Event
+    month: int | None
     tasks: list[Task] = field(default_factory=list)
 
     @property
@@ -49,7 +51,8 @@ class Occasion:
 class YearPlan:
     """The whole year, or one owner's part of it."""
 
-    occasions: list[Occasion]  # events, in data/calendar.yml order
+    events: list[Event]  # the events in scope, in data/calendar.yml order
+    occasions: list[Occasion]  # each event in each of its months (or once for every month), in fiscal order
     tasks: list[Task]  # every task in scope, in handbook order
     by_month: dict[int, list[Occasion | Task]]  # calendar month -> events held and standalone tasks done then
     monthly: list[Occasion | Task]  # every month: shown once, not twelve times
@@ -65,43 +68,88 @@ def tasks(hb: Handbook) -> list[Task]:
     ]
 
 
+def _at_monthly_event(t: Task) -> bool:
+    """A task of an every-month event that happens every month (not only in months of its own)."""
+    return t.action.when is None or t.schedule.cadence == MONTHLY
+
+
+def _own_months(t: Task, event: Event | None) -> tuple[int, ...]:
+    """The months in which a task shows on its own, not under its event: months its event is not held in."""
+    if event is None:
+        return t.schedule.months
+    if event.schedule.cadence == MONTHLY:
+        return () if _at_monthly_event(t) else t.schedule.months
+    return tuple(m for m in t.schedule.months if m not in event.schedule.months)
+
+
 def year_plan(hb: Handbook, owner: str | None = None) -> YearPlan:
     """The year of the office (``owner=None``) or of one group, role or committee: the events it holds and the
-    actions it carries out. An event held by someone else still shows in an owner's plan when one of its actions
-    is that owner's."""
+    actions it carries out, each in the months it names. An event held by someone else shows in an owner's plan in
+    the months when one of its actions is that owner's."""
     all_tasks = tasks(hb)
-    occasions = {e.id: Occasion(e) for e in hb.events.values()}
+    at_event: dict[str, list[Task]] = defaultdict(list)
     for t in all_tasks:
         if t.action.event:
-            occasions[t.action.event].tasks.append(t)
-    mine = [t for t in all_tasks if owner is None or t.owner == owner]
-    held = [o for o in occasions.values()
-            if owner is None or o.event.owner == owner or any(t.owner == owner for t in o.tasks)]
+            at_event[t.action.event].append(t)
+
+    def in_scope(e: Event, ts: list[Task]) -> bool:
+        return owner is None or e.owner == owner or any(t.owner == owner for t in ts)
+
     by_month: dict[int, list[Occasion | Task]] = defaultdict(list)
     monthly: list[Occasion | Task] = []
-    for o in held:
-        if o.event.schedule.cadence == MONTHLY:
-            monthly.append(o)
+    events: list[Event] = []
+    occasions: list[Occasion] = []
+    for e in hb.events.values():
+        ts = at_event[e.id]
+        if e.schedule.cadence == MONTHLY:
+            held = [Occasion(e, None, [t for t in ts if _at_monthly_event(t)])]
         else:
-            for m in o.event.schedule.months:
-                by_month[m].append(o)
+            held = [Occasion(e, m, [t for t in ts if m in t.schedule.months]) for m in e.schedule.months]
+        held = [o for o in held if in_scope(e, o.tasks)]
+        if held:
+            events.append(e)
+        for o in held:
+            occasions.append(o)
+            (monthly if o.month is None else by_month[o.month]).append(o)
+
+    mine = [t for t in all_tasks if owner is None or t.owner == owner]
     for t in mine:
-        event = occasions[t.action.event].event if t.action.event else None
-        if event and (t.action.when is None or t.schedule.months == event.schedule.months):
-            continue  # shown under its event
-        if t.schedule.cadence == MONTHLY:
+        if t.schedule.cadence == MONTHLY and not t.action.event:
             monthly.append(t)
-        else:
-            for m in t.schedule.months:
-                by_month[m].append(t)
+            continue
+        for m in _own_months(t, hb.events[t.action.event] if t.action.event else None):
+            by_month[m].append(t)
+    order = {m: n for n, m in enumerate(FISCAL_MONTHS)}
+    occasions.sort(key=lambda o: -1 if o.month is None else order[o.month])  # stable: data order within a month
     return YearPlan(
-        occasions=held,
+        events=events,
+        occasions=occasions,
         tasks=mine,
         by_month={m: by_month.get(m, []) for m in FISCAL_MONTHS},
         monthly=monthly,
         ongoing=[t for t in mine if t.schedule.cadence == ONGOING],
         as_needed=[t for t in mine if t.schedule.cadence == AS_NEEDED],
     )
+
+
+def load_owner(hb: Handbook, t: Task) -> str:
+    """Who carries a task's load in a month: its own owner, else its event's (the group that runs the meeting puts
+    it on the agenda and follows it up), else the indicator's first owner."""
+    if t.action.owner:
+        return t.action.owner
+    if t.action.event:
+        return hb.events[t.action.event].owner
+    return t.indicator.owners[0]
+
+
+def monthly_load(hb: Handbook) -> dict[str, dict[int, int]]:
+    """Owner -> calendar month -> actions in that month: each action once in each month it happens (its own months,
+    else its event's; every month for ทุกเดือน, the four for ทุกไตรมาส); ตลอดปี and เมื่อเกิดเหตุ have no month."""
+    load: dict[str, dict[int, int]] = defaultdict(lambda: dict.fromkeys(FISCAL_MONTHS, 0))
+    for t in tasks(hb):
+        for m in t.schedule.months:
+            load[load_owner(hb, t)][m] += 1
+    return dict(load)
 
 
 def owners_with_work(hb: Handbook) -> list[str]:

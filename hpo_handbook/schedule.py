@@ -7,6 +7,7 @@ the calendar, the group plans and the ``.ics`` files all say the same thing.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -103,3 +104,60 @@ def month_name(month: int, short: bool = False) -> str:
 def month_year(month: int, fiscal_year: int) -> int:
     """The Buddhist Era year of a month in fiscal year ``fiscal_year`` (ต.ค.–ธ.ค. fall in the year before)."""
     return fiscal_year - 1 if month >= 10 else fiscal_year
+
+
+#: Where an event falls inside its month, written in Thai in ``day:`` of data/calendar.yml.
+DATE, WEEK, DEADLINE = "date", "week", "deadline"
+_DAY_RULES = (
+    (re.compile(r"^ภายในสิ้นเดือน$"), DEADLINE),
+    (re.compile(r"^ภายในวันที่\s*(\d{1,2})$"), DEADLINE),
+    (re.compile(r"^วันที่\s*(\d{1,2})$"), DATE),
+    (re.compile(r"^สัปดาห์ที่\s*([1-4])$"), WEEK),
+)
+DAY_HELP = "`วันที่ 10` (วันที่แน่นอน) `สัปดาห์ที่ 2` (วันจันทร์ของสัปดาห์นั้น) `ภายในวันที่ 30` หรือ `ภายในสิ้นเดือน` (วันครบกำหนด)"
+
+
+@dataclass(frozen=True)
+class DayRule:
+    """A date in each month of an event: a fixed date, the Monday of a week, or a deadline (0 = the month's end)."""
+
+    kind: str  # DATE, WEEK or DEADLINE
+    number: int  # the day of the month (DATE, DEADLINE; 0 = last day) or the week (WEEK, 1-4)
+
+    @property
+    def is_date(self) -> bool:
+        """A date an outside rule can fix (a date or a deadline), as against a week the office picks."""
+        return self.kind != WEEK
+
+    def date_in(self, year_ce: int, month: int) -> dt.date:
+        """The day this rule gives in ``month`` of ``year_ce`` (Gregorian); a date past the month's end is its
+        last day (``วันที่ 31`` in February)."""
+        last = (dt.date(year_ce + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        if self.kind == WEEK:
+            first = dt.date(year_ce, month, 1)
+            return first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * (self.number - 1))
+        return dt.date(year_ce, month, min(self.number or last, last))
+
+    def label(self) -> str:
+        if self.kind == WEEK:
+            return f"สัปดาห์ที่ {self.number} ของเดือน"
+        if self.kind == DEADLINE:
+            return f"ภายในวันที่ {self.number}" if self.number else "ภายในสิ้นเดือน"
+        return f"วันที่ {self.number}"
+
+
+#: The day of an event that gives none: the Monday of the month's second week, clear of the New Year holidays.
+DEFAULT_DAY = DayRule(WEEK, 2)
+
+
+def parse_day(value: str) -> DayRule:
+    """Read a ``day:`` value; raise ``ValueError("problem || fix")`` in Thai for anything else."""
+    text = str(value).strip()
+    for pattern, kind in _DAY_RULES:
+        found = pattern.match(text)
+        if found:
+            number = int(found.group(1)) if found.groups() else 0
+            if kind != WEEK and not 1 <= number <= 31 and not (kind == DEADLINE and number == 0):
+                raise ValueError(f"วันที่ {number} ไม่มีในเดือนใด || ใช้วันที่ 1–31")
+            return DayRule(kind, number)
+    raise ValueError(f"ไม่รู้จักกำหนดวัน `{text}` || ใช้{DAY_HELP}")

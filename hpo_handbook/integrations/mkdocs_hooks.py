@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..asset_bundle import bundle
+from ..calendar_pages import group_pages
 from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors
 from ..ical import write_calendars
@@ -95,9 +96,19 @@ def _app_facts(config: MkDocsConfig) -> AppFacts:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """The handbook's own stylesheets and scripts as one file each (:mod:`asset_bundle`), in mkdocs.yml's order.
-    An entry with attributes (``defer``, ``type: module``) or on another host stays as listed; the joined sources
-    are left out of the site, since no page links them."""
+    """Each group's own plan page (:func:`calendar_pages.group_pages`, from data/groups.yml), and the handbook's own
+    stylesheets and scripts as one file each (:mod:`asset_bundle`), in mkdocs.yml's order. An entry with attributes
+    (``defer``, ``type: module``) or on another host stays as listed; the joined sources are left out of the site,
+    since no page links them."""
+    root = Path(config.config_file_path).parent
+    try:
+        pages = group_pages(load_cached(root / DATA_DIR, root=root))
+    except DataErrors:
+        pages = {}  # only reachable in the preview: the pages show the errors
+    for uri, markdown in pages.items():
+        if (old := files.get_file_from_path(uri)) is not None:
+            files.remove(old)  # a copy the Zensical build left in docs/
+        files.append(File.generated(config, uri, content=markdown))
     for kind, key in (("css", "extra_css"), ("js", "extra_javascript")):
         entries = list(config[key])
         plain = [e for e in entries if isinstance(e, str) or not (getattr(e, "type", "") or getattr(e, "defer", False)
