@@ -53,6 +53,19 @@ LEVEL_NAMES: dict[int, str] = {
     5: "ยั่งยืน",
 }
 
+#: Level-5 wording that two raters do not score alike (issue 25). A text that depends on a change of holder ("…แม้เปลี่ยน
+#: ผอ.สพป.") splits raters where nobody changed: use a cycle written into an order or the office calendar, owned by a
+#: position, run on schedule two years in a row. A text asking a figure to keep improving ("ดีขึ้นสองปีติดต่อกัน")
+#: punishes an office already at its best: use "meets its target or holds the best level two years in a row".
+#: An indicator may keep such wording only with a reason in ``wording_exceptions`` (tests/test_editorial.py).
+HOLDER_CHANGE = re.compile(
+    r"(?:หลัง|แม้|เมื่อ)\S{0,40}?(?:เปลี่ยน|ย้าย)"
+    r"|(?:เปลี่ยน|ย้าย)\s*(?:ตัว)?\s*(?:ผอ\.|ผู้อำนวยการ|หัวหน้า|ผู้รับผิดชอบ|ตัวบุคคล|ผู้บริหาร|รอง|เจ้าของ|ผู้ดูแล|ผู้ประสาน"
+    r"|ผู้ปฏิบัติ|ผู้ดำรง|ผู้ถือ|คน)"
+)
+KEEPS_IMPROVING = re.compile(r"ดีขึ้น|เพิ่มขึ้น|สูงขึ้น|ลดลง|แคบลง|สั้นลง|น้อยลง|มากขึ้น|ต่ำลง|แนวโน้ม\S{0,20}?(?:ดี|เพิ่ม|สูง)")
+WORDING_FAMILIES: dict[str, re.Pattern[str]] = {"holder": HOLDER_CHANGE, "trend": KEEPS_IMPROVING}
+
 REFERENCE_KINDS: dict[str, str] = {
     "law": "กฎหมาย",
     "decree": "พระราชกฤษฎีกา",
@@ -195,6 +208,20 @@ class Event(Strict):
         return self
 
 
+class WordingExceptions(Strict):
+    """Why an indicator's level 5 keeps wording the editorial check otherwise rejects: one reason per family."""
+
+    holder: Text | None = None  # why level 5 depends on a change of holder
+    trend: Text | None = None  # why level 5 asks a figure to keep improving
+
+    @model_validator(mode="after")
+    def not_empty(self) -> WordingExceptions:
+        if self.holder is None and self.trend is None:
+            raise ValueError("ไม่มีเหตุผลใดใน `wording_exceptions` "
+                             "|| ใส่ `holder:` หรือ `trend:` พร้อมเหตุผล หรือลบ `wording_exceptions` ออก")
+        return self
+
+
 class Indicator(Strict):
     id: IndicatorId
     title: Text
@@ -207,6 +234,7 @@ class Indicator(Strict):
     related: list[IndicatorId] = []
     references: list[Slug] = []
     replaces: list[IndicatorId] = []  # ids of removed indicators whose work this one now carries
+    wording_exceptions: WordingExceptions | None = None  # reasons for level-5 wording the editorial check rejects
 
     @field_validator("levels")
     @classmethod
@@ -218,6 +246,19 @@ class Indicator(Strict):
                 " || เขียนคำอธิบายระดับ 1 ถึง 5 ให้ครบ ระดับละหนึ่งข้อ โดยใช้เลข 1-5 เป็นคีย์"
             )
         return levels
+
+    @model_validator(mode="after")
+    def exceptions_match_the_wording(self) -> Indicator:
+        if self.wording_exceptions is None or 5 not in self.levels:
+            return self
+        names = {"holder": "ที่ขึ้นกับการเปลี่ยนผู้ดำรงตำแหน่ง", "trend": "ที่ขอให้ตัวเลขดีขึ้นต่อเนื่อง"}
+        for family, pattern in WORDING_FAMILIES.items():
+            if getattr(self.wording_exceptions, family) is not None and not pattern.search(self.levels[5]):
+                raise ValueError(
+                    f"`wording_exceptions.{family}` ให้เหตุผลไว้ แต่ระดับ 5 ไม่มีถ้อยคำ{names[family]} "
+                    f"|| ลบ `{family}` ออกจาก `wording_exceptions`"
+                )
+        return self
 
 
 class Group(Strict):

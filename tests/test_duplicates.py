@@ -17,6 +17,11 @@ from .conftest import ROOT
 from .similarity import copied_actions, indicator_text, similar_indicators
 
 FIRST_EDITION = ROOT / "tests" / "fixtures" / "first-edition" / "indicators"
+# Merged in the third edition on a reader's judgement (issue 25): each pair overlapped in its rubric levels and in
+# the practice asked for (SP-07 re-did the quarterly review's decisions; LO-02 re-did PR-03's manuals, one-person
+# work and handover), which the measure does not read (it leaves the levels out). Their words differ, so the measure
+# is not expected to flag them in the first edition; the threshold stays where it is.
+MERGED_BY_READING = {"SP-07": "RS-08", "LO-02": "PR-03"}
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +35,8 @@ def _raw(folder: Path) -> list[tuple[str, str, dict]]:
 
 
 def test_the_measure_flags_every_merged_pair_of_the_first_edition(hb: Handbook) -> None:
-    merged = {tuple(sorted((old, new))) for old, new in hb.replaced.items()}
+    assert MERGED_BY_READING.items() <= hb.replaced.items(), "MERGED_BY_READING names a merge the data does not"
+    merged = {tuple(sorted((old, new))) for old, new in hb.replaced.items() if old not in MERGED_BY_READING}
     assert merged, "the current data names no replaced indicator"
     first = _raw(FIRST_EDITION)
     flagged = {(a, b) for _, a, b in similar_indicators([(i, m, indicator_text(r)) for i, m, r in first])}

@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from hpo_handbook.loader import Handbook, load
+from hpo_handbook.model import HOLDER_CHANGE, KEEPS_IMPROVING, WORDING_FAMILIES
 
 from .conftest import ROOT
 
@@ -92,3 +94,65 @@ def test_no_public_relations_group(hb: Handbook) -> None:
     texts += [p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yml")]
     assert not any("กลุ่มประชาสัมพันธ์" in t for t in texts)
     assert not any(o == "personnel-subcommittee" for i in hb.indicators.values() for o in i.owners)
+
+
+# ── Level 5 that two raters score alike (issue 25) ──────────────────────────────────────────────
+# A level-5 text that depends on a change of holder, or asks a figure to keep improving, may stay only with a reason
+# in the indicator's `wording_exceptions` (data/README.md), and no more than this many of each family.
+MAX_EXCEPTIONS = 5
+
+
+def _level5_wording(hb: Handbook, family: str) -> list[str]:
+    return [i.id for i in hb.indicators.values() if WORDING_FAMILIES[family].search(i.levels[5])]
+
+
+@pytest.mark.parametrize("family", sorted(WORDING_FAMILIES))
+def test_level_5_wording_has_a_reason_and_stays_rare(hb: Handbook, family: str) -> None:
+    found = _level5_wording(hb, family)
+    unexplained = [i for i in found if getattr(hb.indicators[i].wording_exceptions, family, None) is None]
+    assert not unexplained, (f"level 5 wording of family `{family}` without a reason in `wording_exceptions.{family}` "
+                             "(rewrite: see data/README.md, WordingExceptions):\n" + "\n".join(
+                                 f"{i}: {hb.indicators[i].levels[5]}" for i in unexplained))
+    assert len(found) <= MAX_EXCEPTIONS, f"{len(found)} level-5 texts of family `{family}`: {found}"
+
+
+@pytest.mark.parametrize("family, phrase", [
+    ("holder", "การทบทวนยังจัดตามรอบหลังเปลี่ยน ผอ.สพป."),
+    ("holder", "คำสั่งยังใช้ต่อแม้ผู้ดูแลเดิมย้าย"),
+    ("holder", "ระบบยังทำงานเมื่อเปลี่ยนผู้รับผิดชอบ"),
+    ("trend", "คะแนนดีขึ้นสองปีติดต่อกัน"),
+    ("trend", "จำนวนเรื่องค้างลดลงสองรอบ"),
+    ("trend", "แนวโน้มของผลเป็นไปในทางที่ดี"),
+])
+def test_the_level_5_check_catches_rewordings(family: str, phrase: str) -> None:
+    assert WORDING_FAMILIES[family].search(phrase)
+
+
+@pytest.mark.parametrize("phrase", [
+    "การทบทวนอยู่ในปฏิทินสำนักงาน ระบุผู้รับผิดชอบตามตำแหน่ง และจัดตรงรอบสองปีติดต่อกัน",
+    "ผลบรรลุค่าเป้าหมายหรือรักษาระดับที่ดีที่สุดไว้ได้สองปีติดต่อกัน",
+    "การจัดทำตารางแนวโน้มอยู่ในปฏิทินสำนักงาน",
+])
+def test_the_level_5_check_accepts_the_proxies(phrase: str) -> None:
+    assert not any(p.search(phrase) for p in WORDING_FAMILIES.values())
+
+
+def test_the_level_5_check_can_fail() -> None:
+    """The first edition's level 5 already had both habits (the second edition had 45 and 50 of 58)."""
+    fixture = ROOT / "tests/fixtures/first-edition/indicators/leadership.yml"
+    first = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    texts = [str(i["levels"][5]) for i in first]
+    assert any(HOLDER_CHANGE.search(t) for t in texts) and any(KEEPS_IMPROVING.search(t) for t in texts)
+
+
+def test_a_reason_without_the_wording_is_refused(hb: Handbook) -> None:
+    from pydantic import ValidationError
+
+    from hpo_handbook.model import Indicator
+    raw = hb.indicators["RS-08"].model_dump(exclude_none=True)
+    ok = {**raw, "levels": {**raw["levels"], 5: "ผลดีขึ้นสองปีติดต่อกัน"}, "wording_exceptions": {"trend": "เหตุผล"}}
+    assert Indicator.model_validate(ok, strict=False).wording_exceptions is not None
+    with pytest.raises(ValidationError, match="ลบ `trend` ออกจาก `wording_exceptions`"):
+        Indicator.model_validate({**raw, "wording_exceptions": {"trend": "เหตุผล"}}, strict=False)
+    with pytest.raises(ValidationError, match="ไม่มีเหตุผลใด"):
+        Indicator.model_validate({**raw, "wording_exceptions": {}}, strict=False)
