@@ -10,7 +10,7 @@ import json
 
 from .context import RenderContext
 from .ical import group_file, office_file
-from .links import CALENDAR_PAGE, GROUP_PAGE, GROUP_PLANS_PAGE, MISSION_PAGE, REFERENCES_PAGE
+from .links import CALENDAR_PAGE, GROUP_PAGE, GROUP_PLANS_PAGE, MISSION_PAGE, REFERENCES_PAGE, YEAR_PLAN_PAGE
 from .loader import Handbook
 from .model import anchor
 from .office_year import Occasion, Task, monthly_load, owners_with_work, year_plan
@@ -111,7 +111,8 @@ def office_calendar(ctx: RenderContext) -> str:
 
     parts = [part("summary", fiscal_year=fy, event_count=len(plan.events), task_count=len(plan.tasks),
                   ics_url=ctx.links.file(office_file(fy)), pdf_url=ctx.links.file(CALENDAR_PDF),
-                  plans_url=ctx.links.to(GROUP_PLANS_PAGE))]
+                  plans_url=ctx.links.to(GROUP_PLANS_PAGE), year_url=ctx.links.to(YEAR_PLAN_PAGE),
+                  months=[{"num": m, "short": month_name(m, short=True)} for m in FISCAL_MONTHS])]
     if plan.monthly:
         parts += ["## ทุกเดือน {#every-month}",
                   part("month", m={"num": 0, "items": [_view(ctx, x) for x in plan.monthly]})]
@@ -130,15 +131,16 @@ def year_plan_sheet(ctx: RenderContext) -> str:
     calendar page."""
     hb = ctx.handbook
     fy = handbook_fiscal_year(ctx)
-    names = hb.owner_names()
+    o = hb.office
+    short = {x.id: getattr(x, "abbr", None) or x.name for x in [*o.groups, *o.roles, *o.committees]}
     rows = []
     for e in year_plan(hb).events:
         day = e.day_rule
         rows.append({
             "e": e,
-            "owner": names[e.owner],
-            "set_by": e.set_by or "สำนักงาน",
-            "sure": {"rule": "กติกากำหนดวัน", "yearly": "แจ้งเป็นปี ๆ", "office": "สำนักงานเลือก"}[e.timing],
+            "owner": short[e.owner],
+            "set_by": {"rule": f"กติกา{' ' + e.set_by if e.set_by else ''}", "yearly": f"{e.set_by} (แจ้งทุกปี)",
+                       "office": "สำนักงาน"}[e.timing],
             "cells": [(str(day.number) if e.timing == "rule" and day.number else "●") if m in e.schedule.months
                       else "" for m in FISCAL_MONTHS],
             "url": ctx.links.to(CALENDAR_PAGE, f"event-{e.id}"),

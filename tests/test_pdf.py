@@ -74,7 +74,7 @@ def _fonts(pdf: Path) -> set[str]:
 
 def test_every_pdf_is_written(pdf_dir: Path) -> None:
     expected = {"handbook.pdf", "checklist-all.pdf", *(f"checklist-{m.id}.pdf" for m in HB.missions),
-                "calendar.pdf", *(f"plan-{o}.pdf" for o in owners_with_work(HB))}
+                "calendar.pdf", "year-plan.pdf", *(f"plan-{o}.pdf" for o in owners_with_work(HB))}
     assert {p.name for p in pdf_dir.glob("*.pdf")} == expected == set(EXPECTED)
 
 
@@ -181,9 +181,27 @@ def test_a_group_plan_prints_as_a_short_office_form(pdf_dir: Path, owner: str) -
     last = pages[-1]
     assert any("ผู้อนุมัติ" in x for x in last)
     assert re.search(r"[A-Z]{2}-\d{2}", " ".join(last)), "the sign-off stands alone on the last page"
-    if len(plan.occasions) <= 3:
-        assert len(pages) <= 2, (owner, len(plan.occasions), len(pages))
+    if len(plan.events) <= 3:
+        assert len(pages) <= 2, (owner, len(plan.events), len(pages))
     assert _body_size(pdf) >= _body_size(pdf_dir / f"checklist-{HB.missions[0].id}.pdf")
+
+
+def test_the_year_plan_is_one_or_two_landscape_sheets_with_every_month(pdf_dir: Path) -> None:
+    import pymupdf
+
+    pdf = pdf_dir / "year-plan.pdf"
+    with pymupdf.open(pdf) as doc:
+        assert 1 <= doc.page_count <= 2
+        assert all(p.rect.width > p.rect.height for p in doc)  # landscape
+        sizes = [s["size"] for s in check_pdf.spans(doc) if s["text"].strip()]
+        text = "".join(p.get_text() for p in doc)
+    assert min(sizes) >= 9 - 0.05, min(sizes)  # no text below 9 pt
+    flat = re.sub(r"\s+", "", text)
+    for month in ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย."):
+        assert month in flat, month
+    assert "ผู้อนุมัติ" in flat and re.sub(r"\s+", "", OFFICE) in flat and f"พ.ศ.{FISCAL_YEAR}" in flat
+    for e in year_plan(HB).events:
+        assert re.sub(r"\s+", "", e.title)[:30] in flat, e.id
 
 
 def test_pdf_titles_name_the_office_document_group_and_year(pdf_dir: Path) -> None:

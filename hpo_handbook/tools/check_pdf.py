@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..calendar_pages import CALENDAR_PDF, plan_pdf
+from ..calendar_pages import CALENDAR_PDF, YEAR_PLAN_PDF, plan_pdf
 from ..loader import Handbook, load
 from ..office_year import owners_with_work, year_plan
 from ..render import checklist_pdf
@@ -47,8 +47,9 @@ class Expected:
 
     name: str  # file name in pdf/
     title: tuple[str, ...]  # words its metadata title contains
-    actions: tuple[str, ...]  # action texts its text layer holds
+    actions: tuple[str, ...]  # texts its text layer holds: the actions it prints (the year plan: its events)
     covers: int = 0  # leading pages without a footer (the book's cover)
+    what: str = "สิ่งที่ต้องทำ"  # what ``actions`` are, for the message
 
 
 @dataclass
@@ -81,6 +82,8 @@ def expected_documents(hb: Handbook, office: str, fiscal_year: int) -> dict[str,
         Expected(Path(checklist_pdf("all")).name, (office, "แบบตรวจสอบ"), every),
         Expected(Path(CALENDAR_PDF).name, (office, "ปฏิทิน", f"พ.ศ. {fiscal_year}"),
                  tuple(t.action.do for t in year_plan(hb).tasks)),
+        Expected(Path(YEAR_PLAN_PDF).name, (office, "ปฏิทินปฏิบัติงาน", f"พ.ศ. {fiscal_year}"),
+                 tuple(e.title for e in year_plan(hb).events), what="งาน"),
     ]
     for m in hb.missions:
         docs.append(Expected(Path(checklist_pdf(m.id)).name, (office, "แบบตรวจสอบ", m.title),
@@ -140,7 +143,7 @@ def check_file(path: Path, expected: Expected) -> Report:
         flat = squash("".join(texts))
         missing = [a for a in dict.fromkeys(expected.actions) if squash(a) not in flat]
         if missing:
-            report.problems.append(f"ไม่พบสิ่งที่ต้องทำ {len(missing)} จาก {len(set(expected.actions))} รายการ "
+            report.problems.append(f"ไม่พบ{expected.what} {len(missing)} จาก {len(set(expected.actions))} รายการ "
                                    f"ในชั้นข้อความ เช่น \"{missing[0]}\"")
         title = doc.metadata.get("title", "") if doc.metadata else ""
         lacking = [w for w in expected.title if squash(w) not in squash(title)]

@@ -6,6 +6,9 @@ Writes into the built site, so a deploy publishes the PDFs next to the pages tha
 
     pdf/checklist-<mission id>.pdf   one checklist form per mission
     pdf/checklist-all.pdf            the eight missions in one form
+    pdf/year-plan.pdf                the year on one or two A4 landscape sheets, for the director's sign-off
+    pdf/calendar.pdf                 the year month by month, with every action (the year plan's detail)
+    pdf/plan-<group id>.pdf          each group's plan, an office form printed from the group's own page
     pdf/handbook.pdf                 the book: cover, contents with page numbers, every chapter
 
 Pages are printed by Chromium from the built site itself, with the site's own print.css, so a PDF
@@ -13,7 +16,7 @@ looks like what a reader gets from the browser's print.
 
 Why a script and not mkdocs-print-site-plugin: the plugin adds a page to the site at build time and
 must run after every other plugin, while this handbook keeps build logic out of plugins (Zensical,
-the theme's successor, skips third-party plugins silently; see docs/DESIGN). Combining the *built*
+the theme's successor, skips third-party plugins silently). Combining the *built*
 pages in the browser needs nothing but the site and Chromium, and the same print.css serves both.
 The book is assembled in the page with the DOM (ids are prefixed per chapter and links between
 chapters become links inside the PDF), then printed twice: the first pass tells on which page each
@@ -34,10 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import render
-from ..calendar_pages import CALENDAR_PDF, plan_pdf
+from ..calendar_pages import CALENDAR_PDF, YEAR_PLAN_PDF, plan_pdf
 from ..integrations.mkdocs_config import site_config
-from ..links import CALENDAR_PAGE, GROUP_PLANS_PAGE, Links
+from ..links import CALENDAR_PAGE, GROUP_PAGE, YEAR_PLAN_PAGE, Links
 from ..loader import load
+from ..office_year import owners_with_work
 from ..thai import thai_date
 from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
@@ -178,17 +182,6 @@ _SET_PAGES_JS = """
 """
 
 
-# Print one group's plan from the group-plans page: every other group's section and the page's introduction hide.
-_ONE_PLAN_JS = """
-(owner) => {
-  document.body.classList.add("hb-print-one");
-  for (const el of document.querySelectorAll("[data-group]")) {
-    el.classList.toggle("hb-print-skip", el.dataset.group !== owner);
-  }
-}
-"""
-
-
 def chapter_pages(pdf: bytes) -> dict[str, int]:
     """Chapter index -> printed page number, from the PDF's named destinations ``c<n>-...``."""
     from pypdf import PdfReader
@@ -256,7 +249,8 @@ def document_titles(config_file: Path, fiscal_year: int) -> dict[str, str]:
     titles = {
         "handbook.pdf": f"{cfg['site_name']} · {office}",
         Path(render.checklist_pdf("all")).name: f"{office} · แบบตรวจสอบการดำเนินงาน ทั้งแปดภารกิจ",
-        Path(CALENDAR_PDF).name: f"{office} · ปฏิทินการดำเนินงานประจำ{year}",
+        Path(CALENDAR_PDF).name: f"{office} · ปฏิทินการดำเนินงานประจำ{year} รายละเอียดรายเดือน",
+        Path(YEAR_PLAN_PDF).name: f"{office} · ปฏิทินปฏิบัติงานประจำ{year}",
     }
     for m in hb.missions:
         titles[Path(render.checklist_pdf(m.id)).name] = (
@@ -308,20 +302,12 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
                 done(path)
 
         if what in ("all", "calendar"):
-            path = out / Path(CALENDAR_PDF).name
-            print_pdf(page, path, titles[path.name], lambda _: open_page(url_of(CALENDAR_PAGE)))
-            done(path)
-            open_page(url_of(GROUP_PLANS_PAGE))
-            for owner in page.evaluate("() => [...document.querySelectorAll('.hb-plan[data-group]')]"
-                                       ".map(e => e.dataset.group)"):
-                path = out / Path(plan_pdf(owner)).name
-
-                def one_plan(reload: bool, owner: str = owner) -> None:
-                    if reload:
-                        open_page(url_of(GROUP_PLANS_PAGE))
-                    page.evaluate(_ONE_PLAN_JS, owner)
-
-                print_pdf(page, path, titles[path.name], one_plan)
+            year_pages = [(CALENDAR_PAGE, CALENDAR_PDF), (YEAR_PLAN_PAGE, YEAR_PLAN_PDF)]
+            year_pages += [(GROUP_PAGE.format(id=o), plan_pdf(o)) for o in owners_with_work(load(config_file.parent
+                                                                                                  / "data"))]
+            for src, pdf_name in year_pages:
+                path = out / Path(pdf_name).name
+                print_pdf(page, path, titles[path.name], lambda _, src=src: open_page(url_of(src)))
                 done(path)
 
         if what in ("all", "handbook"):

@@ -230,25 +230,6 @@
     if (to) window.location.replace(new URL(to, window.location.href).href);
   }
 
-  /* Group plans (calendar/groups): print one group's section only; tools/export_pdf.py does the same for make pdf. */
-  function setupPlanPrint() {
-    document.querySelectorAll("[data-plan-print]").forEach(function (button) {
-      if (button.dataset.ready) return;
-      button.dataset.ready = "true";
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var owner = button.dataset.planPrint;
-        document.body.classList.add("hb-print-one");
-        document.querySelectorAll("[data-group]").forEach(function (el) {
-          el.classList.toggle("hb-print-skip", el.dataset.group !== owner);
-        });
-        window.print();
-        document.body.classList.remove("hb-print-one");
-        document.querySelectorAll(".hb-print-skip").forEach(function (el) { el.classList.remove("hb-print-skip"); });
-      });
-    });
-  }
-
   /* A wide table that scrolls sideways (on a phone, or inside an example box) must be reachable by keyboard:
    * give its scrolling wrapper focus and a name, as WCAG's "scrollable region" rule asks. */
   function focusableScrollers() {
@@ -264,19 +245,12 @@
   function init() {
     document.querySelectorAll(".hb-checklist[data-storage-key]").forEach(setup);
     focusableScrollers();
-    setupPlanPrint();
     markExternalLinks();
     followMovedAnchor();
   }
 
   function start() {
-    if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-      window.document$.subscribe(init);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", init);
-    } else {
-      init();
-    }
+    HBStorage.onEveryPage(init);
   }
 
   return { parseState: parseState, copyEarlier: copyEarlier, emptyState: emptyState, start: start };

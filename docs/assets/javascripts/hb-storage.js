@@ -180,5 +180,19 @@
     }
   }
 
-  return { Store: Store, legacyKey: legacyKey, backup: backup, message: message, MAX_BACKUPS: MAX_BACKUPS };
+  /* Run `init` on every page: mkdocs-material's instant navigation swaps pages without reloading scripts and
+   * announces each one on its document$ observable; without it, once the document is ready. Shared by the
+   * handbook's page scripts (checklist.js, office-year.js). */
+  function onEveryPage(init) {
+    if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  }
+
+  return { Store: Store, legacyKey: legacyKey, backup: backup, message: message, MAX_BACKUPS: MAX_BACKUPS,
+    onEveryPage: onEveryPage };
 });
