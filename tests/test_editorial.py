@@ -92,3 +92,12 @@ def test_no_public_relations_group(hb: Handbook) -> None:
     texts += [p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yml")]
     assert not any("กลุ่มประชาสัมพันธ์" in t for t in texts)
     assert not any(o == "personnel-subcommittee" for i in hb.indicators.values() for o in i.owners)
+
+
+def test_committees_monitor_groups_own(hb: Handbook) -> None:
+    """ก.ต.ป.น. monitors and the area's personnel body decides; a group or role of the office owns the indicator.
+    (School networks are partners that may share ownership of the indicators about them.)"""
+    committees = {"ktpn", "personnel-subcommittee"}
+    owned = [f"{i.id}: {o}" for i in hb.indicators.values() for o in i.owners if o in committees]
+    assert not owned, "committees listed as owners (a group of the office owns, the committee monitors):\n" + \
+        "\n".join(owned)
