@@ -174,10 +174,29 @@ def _moved(ctx: RenderContext, mission_id: str) -> list[dict[str, str]]:
     ]
 
 
-def indicators(ctx: RenderContext, mission_id: str) -> str:
-    """Every indicator of a mission: heading (Markdown, so it joins the table of contents) + details."""
+def _example_links(ctx: RenderContext, examples: dict[str, dict[str, str]] | None) -> dict[str, list[dict[str, str]]]:
+    """The chapter's worked examples, by indicator: ``{"LD-02": {"#ex-agenda": "label"}}``, or a target on another
+    chapter, ``{"HR-04": {"strategy#ex-cascade": "label"}}``. Written in the chapter beside the examples, so the
+    indicator's section links to its filled-in form on the chapter page only (the assessment page shows no link)."""
+    hb, links = ctx.handbook, ctx.links
+    out: dict[str, list[dict[str, str]]] = {}
+    for indicator_id, targets in (examples or {}).items():
+        lookup("ตัวชี้วัด", indicator_id, hb.indicators, hb.replaced)
+        for target, label in targets.items():
+            page, _, fragment = target.partition("#")
+            if not fragment:
+                raise UnknownId(f"ตัวอย่างของ {indicator_id}: `{target}` ต้องมี # และ id ของกล่องตัวอย่าง เช่น #ex-agenda")
+            url = f"#{fragment}" if not page else links.to(MISSION_PAGE.format(id=mission_of(hb, page).id), fragment)
+            out.setdefault(indicator_id, []).append({"url": url, "label": label})
+    return out
+
+
+def indicators(ctx: RenderContext, mission_id: str, examples: dict[str, dict[str, str]] | None = None) -> str:
+    """Every indicator of a mission: heading (Markdown, so it joins the table of contents) + details; ``examples``
+    adds a link from an indicator to the chapter's filled-in example of its form (see :func:`_example_links`)."""
     hb, links = ctx.handbook, ctx.links
     m = mission_of(hb, mission_id)
+    example_links = _example_links(ctx, examples)
     owners = hb.owner_names()
     parts: list[str] = []
     for i in hb.indicators_of(m.id):
@@ -196,6 +215,7 @@ def indicators(ctx: RenderContext, mission_id: str) -> str:
                 rubric=rubric(ctx, i.id),
                 actions=action_views(ctx, i.id),
                 replaces=[_replaced_view(hb, old) for old in i.replaces],
+                examples=example_links.get(i.id, []),
             )
         )
     if moved := _moved(ctx, m.id):

@@ -156,3 +156,121 @@ def test_a_reason_without_the_wording_is_refused(hb: Handbook) -> None:
         Indicator.model_validate({**raw, "wording_exceptions": {"trend": "เหตุผล"}}, strict=False)
     with pytest.raises(ValidationError, match="ไม่มีเหตุผลใด"):
         Indicator.model_validate({**raw, "wording_exceptions": {}}, strict=False)
+def test_committees_monitor_groups_own(hb: Handbook) -> None:
+    """ก.ต.ป.น. monitors and the area's personnel body decides; a group or role of the office owns the indicator.
+    (School networks are partners that may share ownership of the indicators about them.)"""
+    committees = {"ktpn", "personnel-subcommittee"}
+    owned = [f"{i.id}: {o}" for i in hb.indicators.values() for o in i.owners if o in committees]
+    assert not owned, "committees listed as owners (a group of the office owns, the committee monitors):\n" + \
+        "\n".join(owned)
+
+
+# ── Third edition: one name for one thing, no history of the text, worked examples linked from their indicators ──
+
+QUARTERLY_REVIEW = "ประชุมทบทวนผลการดำเนินงานรายไตรมาส"
+# Any phrase naming a review "by quarter" or a review meeting must be the calendar's name of the quarterly review.
+_REVIEW_NAMES = re.compile(r"(?:ประชุม)?ทบทวน(?:ผล)?(?:การดำเนินงาน)?(?:ราย|ทุก)ไตรมาส"
+                           r"|ประชุมทบทวนผล(?!การดำเนินงาน(?:รายไตรมาส|รอบปี))")
+
+
+def review_names(text: str) -> list[str]:
+    return [m.group(0) for m in _REVIEW_NAMES.finditer(text) if m.group(0) != QUARTERLY_REVIEW]
+
+
+def _prose_of_data(hb: Handbook) -> list[tuple[str, str]]:
+    """Prose fields of data/ a writer of the chapters may edit; rubric levels are left to the rubric tests."""
+    out = [(f"calendar {e.id}", f"{e.title} {e.description}") for e in hb.events.values()]
+    out += [(f"glossary {t.term}", f"{t.term} {t.definition}") for t in hb.glossary]
+    for i in hb.indicators.values():
+        out.append((i.id, " ".join([i.title, i.description, *i.evidence, *(a.do for a in i.actions)])))
+    return out
+
+
+def test_one_name_for_the_quarterly_review(hb: Handbook) -> None:
+    assert hb.events["quarterly-review"].title == QUARTERLY_REVIEW
+    found = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        found += [f"{path.relative_to(ROOT)}: {n}" for n in review_names(path.read_text(encoding="utf-8"))]
+    for where, text in [*_prose_of_data(hb), ("data/README.md", (ROOT / "data/README.md").read_text(encoding="utf-8"))]:
+        found += [f"{where}: {n}" for n in review_names(text)]
+    assert not found, f"the quarterly review is called {QUARTERLY_REVIEW!r} everywhere:\n" + "\n".join(found)
+
+
+def test_the_review_name_check_can_fail() -> None:
+    assert review_names("ในการทบทวนผลรายไตรมาส") and review_names("การประชุมทบทวนรายไตรมาส")
+    assert review_names("รายงานการประชุมทบทวนผลที่บันทึก")
+    assert not review_names(f"ใน{QUARTERLY_REVIEW}รอบ เม.ย. และการประชุมทบทวนผลการดำเนินงานรอบปี")
+
+
+EDITION_TALK = ("ฉบับก่อน", "ฉบับที่สองของคู่มือ", "ฉบับที่สาม", "ฉบับแรกของคู่มือ", "รุ่นก่อนของคู่มือ", "รหัสเดิมของ")
+
+
+def test_no_edition_talk_in_chapters(site: Path, hb: Handbook) -> None:
+    """A chapter tells the reader what to do; how the handbook changed belongs in the history, not in the text."""
+    found = []
+    for m in hb.missions:
+        source = (ROOT / "docs/missions" / f"{m.id}.md").read_text(encoding="utf-8")
+        built = _article_text(site / "missions" / m.id / "index.html")
+        found += [f"{m.id}: {w}" for w in EDITION_TALK if w in source or w in built]
+    assert not found, "edition talk in a chapter:\n" + "\n".join(found)
+
+
+# Worked examples: (chapter, anchor of the box, indicators whose section links to it).
+EXAMPLES = [
+    ("leadership", "ex-agenda", ["LD-02"]),
+    ("leadership", "ex-integrity", ["LD-03"]),
+    ("leadership", "ex-delegation", ["LD-05"]),
+    ("strategy", "ex-project", ["SP-04"]),
+    ("strategy", "ex-allocation", ["SP-05"]),
+    ("strategy", "ex-cascade", ["SP-04", "HR-04"]),
+    ("structure", "ex-risk-register", ["PR-06"]),
+    ("people", "ex-transfer-notice", ["HR-02"]),
+    ("data-it", "ex-oit", ["IT-08"]),
+    ("data-it", "ex-ropa", ["IT-05"]),
+    ("stakeholders", "ex-service-standard", ["ST-02"]),
+]
+PLACEHOLDERS = ("…", "...", "(ระบุ)", "....", "xxx/")
+
+
+def _example_box(soup: BeautifulSoup, anchor: str):
+    """The example box that the anchor introduces (the anchor sits in its own paragraph just before the box)."""
+    mark = soup.find(id=anchor)
+    if mark is None:
+        return None
+    holder = mark.parent if mark.parent and mark.parent.name == "p" else mark
+    box = holder.find_next_sibling()
+    classes = box.get("class", []) if box else []
+    return box if box is not None and "example" in classes else None
+
+
+def test_worked_examples_are_boxed_and_linked_from_their_indicators(site: Path) -> None:
+    pages: dict[str, BeautifulSoup] = {}
+
+    def page(mission: str) -> BeautifulSoup:
+        if mission not in pages:
+            html = (site / "missions" / mission / "index.html").read_text(encoding="utf-8")
+            pages[mission] = BeautifulSoup(html, "html.parser")
+        return pages[mission]
+
+    problems = []
+    for mission, anchor, indicator_ids in EXAMPLES:
+        box = _example_box(page(mission), anchor)
+        if box is None:
+            problems.append(f"{mission}#{anchor}: no example box right after the anchor")
+            continue
+        text = box.get_text(" ")
+        if "ตัวอย่างสมมติ" not in text:
+            problems.append(f"{mission}#{anchor}: the box does not say it is invented (ตัวอย่างสมมติ)")
+        problems += [f"{mission}#{anchor}: placeholder {p!r}" for p in PLACEHOLDERS if p in text]
+        for iid in indicator_ids:
+            home = next(m for m in ("leadership", "strategy", "structure", "people", "data-it", "stakeholders",
+                                    "learning", "results") if iid.startswith(_PREFIX[m]))
+            block = page(home).select_one(f'.hb-indicator[data-indicator="{iid}"]')
+            target = f"#{anchor}" if home == mission else f"{mission}/#{anchor}"
+            if block is None or not any(a.get("href", "").endswith(target) for a in block.select("a[href]")):
+                problems.append(f"{iid}: its section on the {home} page does not link to {mission}#{anchor}")
+    assert not problems, "worked examples:\n" + "\n".join(problems)
+
+
+_PREFIX = {"leadership": "LD", "strategy": "SP", "structure": "PR", "people": "HR", "data-it": "IT",
+           "stakeholders": "ST", "learning": "LO", "results": "RS"}

@@ -215,3 +215,14 @@ def test_descriptions_from_yaml_get_tooltips_and_stay_escaped() -> None:
                   abbreviations={"สพป.": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา"})
     assert '<abbr title="สำนักงานเขตพื้นที่การศึกษาประถมศึกษา">สพป.</abbr>' in out
     assert "&lt;script&gt;" in out and "<script>" not in out
+
+
+def test_indicators_link_to_the_chapters_examples(hb: Handbook) -> None:
+    ctx = RenderContext(hb, Links("missions/beta.md"))
+    out = render.indicators(ctx, "beta", examples={"BB-01": {"#ex-form": "แบบที่กรอกแล้ว", "alpha#ex-x": "อีกแบบ"}})
+    assert '<a href="#ex-form">แบบที่กรอกแล้ว</a>' in out and '<a href="../alpha/#ex-x">อีกแบบ</a>' in out
+    assert "hb-examples" not in render.indicators(ctx, "beta")
+    with pytest.raises(render.UnknownId):
+        render.indicators(ctx, "beta", examples={"ZZ-99": {"#ex-form": "x"}})
+    with pytest.raises(render.UnknownId):
+        render.indicators(ctx, "beta", examples={"BB-01": {"ex-form": "no #"}})
