@@ -22,8 +22,10 @@ import yaml
 import zensical
 from zensical.config import get_config
 
+from hpo_handbook.calendar_pages import group_pages
 from hpo_handbook.context import configured_fiscal_year
 from hpo_handbook.errors import DataErrors
+from hpo_handbook.loader import load
 from hpo_handbook.offline_cache import AppFacts, theme_color
 from hpo_handbook.post_build import SearchIndexForm, SiteFacts, finish_site
 
@@ -73,7 +75,25 @@ def main(argv: list[str] | None = None) -> int:
     config_file = args.config.resolve()
     root = config_file.parent
     yaml.Loader.add_constructor("!relative", _relative_tag(root))
-    zensical.build(str(config_file), {"clean": True, "strict": True})
+    # Zensical reads pages from docs/ only: write each group's page there for the build (the MkDocs hook adds them
+    # in memory), and remove them after it, whatever happens (.gitignore lists the folder).
+    try:
+        generated = group_pages(load(root / "data", root=root))
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    written = []
+    for uri, markdown in generated.items():
+        path = root / "docs" / uri
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
+            written.append(path)
+    try:
+        zensical.build(str(config_file), {"clean": True, "strict": True})
+    finally:
+        for path in written:
+            path.unlink(missing_ok=True)
     config = get_config()
     extra = config.get("extra") or {}
     facts = SiteFacts(
