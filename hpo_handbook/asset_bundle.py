@@ -1,6 +1,9 @@
 """One stylesheet and one script for the handbook's own files, in the order mkdocs.yml lists them.
 
 Contributors keep small files with one job each (``extra_css`` and ``extra_javascript``); readers download two.
+Scripts that only some pages run (the self-assessment's, 70 KB of the 100) are listed apart, per kind of page
+(``extra.page_scripts`` in mkdocs.yml), joined into one file per kind (``hb-assessment.1a2b3c4d.js``) and loaded only
+by the pages whose front matter names the kind (``hb_scripts: [assessment]``).
 On a phone over a slow connection every request costs a round trip, and each render-blocking stylesheet delays the
 first paint: Lighthouse measured 4 stylesheets and 10 scripts of the handbook's own before this step.
 
@@ -29,14 +32,14 @@ class Bundle:
     content: bytes
 
 
-def bundle(sources: list[str], read: dict[str, bytes], kind: str) -> Bundle:
+def bundle(sources: list[str], read: dict[str, bytes], kind: str, name: str = "hb-bundle", key: str = "") -> Bundle:
     """Join ``sources`` (site paths such as ``assets/css/print.css``, in load order) into one file of ``kind``
     (``css`` or ``js``) beside them. ``read`` maps each source to its bytes.
 
     Stylesheets must share one folder: their ``url(...)`` references (fonts, images) are relative to it.
     """
     folders = {str(PurePosixPath(s).parent) for s in sources}
-    key = "extra_css" if kind == "css" else "extra_javascript"
+    key = key or ("extra_css" if kind == "css" else "extra_javascript")  # the mkdocs.yml key an error names
     if kind == "css" and len(folders) > 1:
         raise DataErrors([DataError("mkdocs.yml", None, key,
                                     f"ไฟล์ CSS ของคู่มืออยู่หลายโฟลเดอร์ ({', '.join(sorted(folders))})",
@@ -52,4 +55,4 @@ def bundle(sources: list[str], read: dict[str, bytes], kind: str) -> Bundle:
     content = joiner.join(parts) + b"\n"
     digest = hashlib.sha256(content).hexdigest()[:8]
     folder = sorted(folders)[0] if folders else "assets"
-    return Bundle(uri=f"{folder}/hb-bundle.{digest}.{kind}", content=content)
+    return Bundle(uri=f"{folder}/{name}.{digest}.{kind}", content=content)

@@ -96,6 +96,27 @@ def test_own_assets_are_one_hashed_stylesheet_and_one_script(site: Path) -> None
             assert source not in page
 
 
+def test_page_scripts_load_only_where_they_run(site: Path) -> None:
+    """The self-assessment's scripts (extra.page_scripts) are one hashed file that only the pages naming the kind in
+    their front matter load; the home page's own script stays small (a phone parses every byte of it)."""
+    config = raw_yaml(ROOT / "mkdocs.yml")
+    folder = site / "assets/javascripts"
+    [home_script] = folder.glob("hb-bundle.*.js")
+    assert home_script.stat().st_size <= 40_000, home_script.stat().st_size
+    for kind, sources in config["extra"]["page_scripts"].items():
+        [joined] = folder.glob(f"hb-{kind}.*.js")
+        content = joined.read_bytes()
+        assert joined.name == f"hb-{kind}.{hashlib.sha256(content).hexdigest()[:8]}.js"
+        assert [content.index(f"/* {s} */".encode()) for s in sources] == sorted(
+            content.index(f"/* {s} */".encode()) for s in sources)
+        assert not any((site / s).exists() for s in sources)
+        assert "/* assets/javascripts/assessment" not in home_script.read_text(encoding="utf-8")
+    def loads(page: str) -> bool:
+        return "hb-assessment." in (site / page).read_text(encoding="utf-8")
+    assert all(loads(f"assessment/{p}index.html") for p in ("", "report/", "team/"))
+    assert not any(loads(p) for p in ("index.html", "missions/leadership/index.html", "calendar/index.html"))
+
+
 def test_glossary_abbreviations_become_tooltips(site: Path, hb: Handbook) -> None:
     abbreviations = hb.abbreviations()
     tooltips = set()

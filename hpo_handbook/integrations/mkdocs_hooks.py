@@ -117,16 +117,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         sources = [s for s in sources if "://" not in s and not s.startswith("//")]
         if len(sources) < 2:
             continue
-        found = {s: f for s in sources if (f := files.get_file_from_path(s)) is not None}
-        try:
-            joined = bundle(sources, {s: f.content_bytes for s, f in found.items()}, kind)
-        except DataErrors as exc:
-            raise PluginError(exc.report()) from None
-        for f in found.values():
-            files.remove(f)
-        files.append(File.generated(config, joined.uri, content=joined.content))
-        config[key] = [joined.uri, *(e for e in entries if str(getattr(e, "path", e)) not in sources)]
+        joined = _join(files, config, sources, kind, "hb-bundle", key)
+        config[key] = [joined, *(e for e in entries if str(getattr(e, "path", e)) not in sources)]
+    # Scripts of some pages only: one file per kind, named for overrides/main.html (config.extra.page_bundles).
+    config.extra["page_bundles"] = {
+        kind: _join(files, config, [str(s) for s in sources], "js", f"hb-{kind}", f"extra.page_scripts.{kind}")
+        for kind, sources in (config.extra.get("page_scripts") or {}).items()
+    }
     return files
+
+
+def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, name: str, key: str) -> str:
+    """Join ``sources`` into one file of the site named ``name.<hash>.<kind>``; the sources leave the site."""
+    found = {s: f for s in sources if (f := files.get_file_from_path(s)) is not None}
+    try:
+        joined = bundle(sources, {s: f.content_bytes for s, f in found.items()}, kind, name, key)
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+    for f in found.values():
+        files.remove(f)
+    files.append(File.generated(config, joined.uri, content=joined.content))
+    return joined.uri
 
 
 def on_pre_build(config: MkDocsConfig, **_: Any) -> None:

@@ -146,6 +146,24 @@ def test_ratings_survive_reload_and_instant_navigation(page, instant_base_url: s
     assert_local(page)
 
 
+def test_the_form_starts_when_reached_from_the_home_page_by_instant_navigation(page, instant_base_url: str) -> None:
+    """The home page never downloads the assessment's scripts; a click from it swaps in the form page, whose own
+    script bundle page-scripts.js then loads once, and the form works without a reload."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(instant_base_url, wait_until="networkidle")
+    assert not [u for u in page.requests_seen if "hb-assessment." in u]
+    page.evaluate("window.__sameWindow = true")
+    page.locator(".hb-quick a[href$='/assessment/']").first.click()
+    page.wait_for_selector("[data-hb-assessment=form][data-hb-ready]")
+    assert page.evaluate("window.__sameWindow === true"), "the link loaded a new page instead of swapping it"
+    assert len([u for u in page.requests_seen if "hb-assessment." in u]) == 1
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='/assessment/report/']").first.click()
+    page.wait_for_selector("[data-hb-assessment=report][data-hb-ready]")
+    assert len([u for u in page.requests_seen if "hb-assessment." in u]) == 1  # loaded once, not per page
+    assert errors == []
+
+
 def test_keyboard_changes_the_rating(page, base_url: str, hb: Handbook) -> None:
     ident = next(iter(hb.indicators))
     open_form(page, base_url)
