@@ -199,9 +199,11 @@ def group_plans(ctx: RenderContext) -> str:
     for owner in owners:
         plan = year_plan(hb, owner)
         counts = load.get(owner, dict.fromkeys(FISCAL_MONTHS, 0))
+        on_page = {m for m, items in plan.by_month.items() if items}
         rows.append({"owner": owner, "name": names[owner], "url": ctx.links.to(GROUP_PAGE.format(id=owner)),
                      "events": len(plan.events), "tasks": len(plan.tasks),
-                     "months": [{"n": counts[m], "url": ctx.links.to(GROUP_PAGE.format(id=owner), f"month-{m}")}
+                     "months": [{"n": counts[m], "url": ctx.links.to(GROUP_PAGE.format(id=owner), f"month-{m}")
+                                 if m in on_page else ctx.links.to(CALENDAR_PAGE, f"month-{m}")}
                                 for m in FISCAL_MONTHS]})
     totals = [sum(load.get(o, {}).get(m, 0) for o in load) for m in FISCAL_MONTHS]
     table = render_fragment(

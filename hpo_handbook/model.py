@@ -9,6 +9,7 @@ all files at once.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Annotated, Literal
 
@@ -76,6 +77,12 @@ REFERENCE_KINDS: dict[str, str] = {
     "standard": "มาตรฐานสากล",
     "book": "ตำราและงานวิชาการ",
 }
+
+
+def action_key(indicator_id: str, action: str) -> str:
+    """A stable key for one checklist action (indicator id + hash of its text): survives reordering, changes when the
+    text changes. Saved ticks, `was:` lists and calendar UIDs are made of it."""
+    return f"{indicator_id}:{hashlib.sha1(action.encode('utf-8')).hexdigest()[:8]}"
 
 
 class Strict(BaseModel):

@@ -11,8 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .loader import Handbook
-from .model import Action, Event, Indicator
-from .render import action_key
+from .model import Action, Event, Indicator, action_key
 from .schedule import AS_NEEDED, FISCAL_MONTHS, MONTHLY, ONGOING, Schedule
 
 

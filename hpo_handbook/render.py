@@ -10,7 +10,6 @@ current page by :class:`Links`.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from collections.abc import Callable
 
@@ -26,7 +25,7 @@ from .links import (
     REFERENCES_PAGE,
 )
 from .loader import Handbook
-from .model import PMQA_CATEGORIES, REFERENCE_KINDS, anchor
+from .model import PMQA_CATEGORIES, REFERENCE_KINDS, action_key, anchor
 from .safe_markdown import escape_markdown
 from .storage import CHECKLIST_NAME, legacy_key, scoped_key, storage_attrs
 from .templates import render_fragment
@@ -38,11 +37,6 @@ class UnknownId(LookupError):
 
 def _render(ctx: RenderContext, name: str, **context: object) -> str:
     return render_fragment(name, abbreviations=ctx.abbreviations, **context)
-
-
-def action_key(indicator_id: str, action: str) -> str:
-    """A stable key for one checklist action: survives reordering, changes when the text changes."""
-    return f"{indicator_id}:{hashlib.sha1(action.encode('utf-8')).hexdigest()[:8]}"
 
 
 # ── Lookups with helpful errors ───────────────────────────────────────────────────────────────

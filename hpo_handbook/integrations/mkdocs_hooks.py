@@ -95,6 +95,7 @@ def _app_facts(config: MkDocsConfig) -> AppFacts:
     )
 
 
+@event_priority(100)  # before other plugins read the files (htmlproofer maps every page to its source)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Each group's own plan page (:func:`calendar_pages.group_pages`, from data/groups.yml), and the handbook's own
     stylesheets and scripts as one file each (:mod:`asset_bundle`), in mkdocs.yml's order. An entry with attributes

@@ -4,7 +4,7 @@
     .venv/bin/python -m hpo_handbook.tools.check_data path/data  # checks another copy (used by the tests' fixtures)
 
 Used by the pre-commit hook and by CI before the build, so a contributor sees data errors first and,
-under GitHub Actions, as annotations on the changed lines (``macros.errors.emit_annotations``).
+under GitHub Actions, as annotations on the changed lines (``hpo_handbook.errors.emit_annotations``).
 """
 
 from __future__ import annotations

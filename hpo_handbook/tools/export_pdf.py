@@ -47,9 +47,9 @@ from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 
-#: Pages left out of the book: the checklists and each group's plan have their own PDFs; the self-assessment is a
-#: tool used on screen; the contributing guide is for editors of the site.
-BOOK_EXCLUDE = ("checklists/", "assessment/", "contributing", "calendar/groups")
+#: Pages left out of the book: the checklists, the year plan and each group's plan have their own PDFs; the
+#: self-assessment is a tool used on screen; the contributing guide is for editors of the site.
+BOOK_EXCLUDE = ("checklists/", "assessment/", "contributing", "calendar/groups", "calendar/year-plan")
 PDF_OPTIONS = {"prefer_css_page_size": True, "print_background": True, "outline": True, "tagged": True}
 
 
