@@ -75,7 +75,7 @@ check: $(BIN)/.dev-deps  ## the edit loop, under a minute: lint, unit tests and 
 	$(BIN)/pytest -m "not browser and not slow" -q
 
 lint: $(BIN)/.dev-deps  ## only the fast checks (ruff, yamllint, data)
-	$(BIN)/ruff check hpo_handbook hooks tests
+	$(BIN)/ruff check hpo_handbook tests
 	$(BIN)/yamllint --strict data mkdocs.yml zensical.yml .github .pre-commit-config.yaml
 	$(BIN)/python -m hpo_handbook.tools.check_data
 

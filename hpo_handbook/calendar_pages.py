@@ -9,7 +9,6 @@ import datetime as dt
 import json
 
 from .context import RenderContext
-from .ical import group_file, office_file
 from .links import CALENDAR_PAGE, GROUP_PAGE, GROUP_PLANS_PAGE, MISSION_PAGE, REFERENCES_PAGE, YEAR_PLAN_PAGE
 from .loader import Handbook
 from .model import anchor
@@ -17,16 +16,11 @@ from .office_year import Occasion, Task, monthly_load, owners_with_work, year_pl
 from .render import UnknownId, lookup
 from .safe_markdown import escape_markdown
 from .schedule import FISCAL_MONTHS, month_name, month_year
+from .site_paths import CALENDAR_PDF, YEAR_PLAN_PDF, plan_pdf
+from .site_paths import group_ics as group_file
+from .site_paths import office_ics as office_file
 from .templates import render_fragment
 from .thai import fiscal_year as fiscal_year_of
-
-#: Where ``make pdf`` writes the calendar and each group's plan (tools/export_pdf.py), relative to the site root.
-CALENDAR_PDF = "pdf/calendar.pdf"
-YEAR_PLAN_PDF = "pdf/year-plan.pdf"
-
-
-def plan_pdf(owner: str) -> str:
-    return f"pdf/plan-{owner}.pdf"
 
 
 def handbook_fiscal_year(ctx: RenderContext) -> int:

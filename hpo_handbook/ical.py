@@ -30,19 +30,11 @@ from .links import CALENDAR_PAGE, GROUP_PAGE, Links
 from .loader import Handbook
 from .office_year import Occasion, Task, owners_with_work, year_plan
 from .schedule import DEADLINE, FISCAL_MONTHS, month_name, month_year
+from .site_paths import group_ics as group_file
+from .site_paths import office_ics as office_file
 
-CALENDAR_DIR = "calendar"
 PRODID = "-//hpo-handbook//office year//TH"
 OFFICE_DATE_NOTE = "วันในไฟล์นี้เป็นวันตั้งต้น ให้สำนักงานย้ายเป็นวันจริงในปฏิทินของตน"
-
-
-def office_file(fiscal_year: int) -> str:
-    """Where the whole office's calendar is written, relative to the site root."""
-    return f"{CALENDAR_DIR}/office-{fiscal_year}.ics"
-
-
-def group_file(owner: str, fiscal_year: int) -> str:
-    return f"{CALENDAR_DIR}/{owner}-{fiscal_year}.ics"
 
 
 def _year_ce(month: int, fiscal_year: int) -> int:

@@ -9,7 +9,7 @@ languages the search does not use); the search index is kept by the worker at ru
 
 Caches are named after the handbook's scope (:func:`storage.scope`: site_url and office name), and the worker is
 served from the site's root, so its scope is the site's path: two handbooks on one host keep separate caches.
-Called by the MkDocs hook after a build, and by :func:`post_build.finish_site` for a builder without hooks.
+Called by :func:`post_build.finish_site` after a build, whichever builder ran it.
 """
 
 from __future__ import annotations
@@ -23,16 +23,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .site_paths import MANIFEST, MKDOCS_SEARCH_INDEX, NOT_PRECACHED
+from .site_paths import SERVICE_WORKER as WORKER
 from .storage import scope
 
-WORKER = "sw.js"
-MANIFEST = "manifest.webmanifest"
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX = MKDOCS_SEARCH_INDEX
 _TEMPLATES = Path(__file__).parent / "templates"
 
 #: Never precached (glob patterns over paths from the site root; ``*`` crosses folders).
 EXCLUDE = (
-    "pdf/*", "download/*", "*.ics",          # downloads, written after the build or opened by other apps
+    *NOT_PRECACHED,                          # downloads, written after the build or opened by other apps
     "*.map", "*.gz", "sitemap.xml.gz",       # source maps; the compressed sitemap
     "search/*",                              # the index: kept at run time once fetched (the worker's SEARCH)
     WORKER,                                  # the worker itself is the browser's to update

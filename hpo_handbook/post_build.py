@@ -1,10 +1,11 @@
-"""What a build adds after the pages are written, as plain functions of a built site folder, for a builder with no
-post-build hook (Zensical: ``integrations/zensical_build.py`` calls :func:`finish_site` once the build returns).
+"""What a build adds after the pages are written, as plain functions of a built site folder: :func:`finish_site`,
+the one post-build step of every builder (the MkDocs plugin's ``on_post_build`` in ``integrations/mkdocs_plugin.py``,
+and ``integrations/zensical_build.py`` once Zensical's build returns).
 
-The MkDocs build does the same through its hook (``integrations/mkdocs_hooks.py``): the office year's ``.ics``
-files (:func:`ical.write_calendars`), Thai word boundaries in the search index (:mod:`search_index`) and, last, the
-offline worker and web app manifest (:mod:`offline_cache`). Here also the "last updated" line, which MkDocs gets from
-a plugin and ``overrides/partials/source-file.html``.
+It writes the office year's ``.ics`` files (:func:`ical.write_calendars`), Thai word boundaries in the search index
+(:mod:`search_index`, in the index's shape on that builder), the "last updated" line where the builder has no plugin
+for it (Zensical; MkDocs gets it from git-revision-date-localized and ``overrides/partials/source-file.html``) and,
+last, the offline worker and web app manifest (:mod:`offline_cache`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .context import load_cached
 from .ical import write_calendars
 from .links import Links
 from .offline_cache import AppFacts, write_offline_app
-from .search_index import WBR, segment_index
+from .search_index import WBR, PageMeta, segment_index
+from .site_paths import MKDOCS_SEARCH_INDEX, ZENSICAL_SEARCH_INDEX
 from .thai import thai_date
 
 DATA_DIR = "data"
@@ -35,6 +37,13 @@ class SearchIndexForm:
     path: str
     docs_key: str
     wbr: str = WBR
+    inline: str | None = None  # a .js copy of the index an offline build inlines for file://, rewritten too
+
+
+#: mkdocs-material's index (the offline plugin copies it into search_index.js) and Zensical's.
+MKDOCS_SEARCH = SearchIndexForm(path=MKDOCS_SEARCH_INDEX, docs_key="docs",
+                                inline=MKDOCS_SEARCH_INDEX.removesuffix(".json") + ".js")
+ZENSICAL_SEARCH = SearchIndexForm(path=ZENSICAL_SEARCH_INDEX, docs_key="items", wbr="<wbr>")
 
 
 @dataclass(frozen=True)
@@ -48,20 +57,26 @@ class SiteFacts:
     updated: Mapping[str, dt.date] = field(default_factory=dict)  # page source under docs/ -> last change
 
 
-def segment_search_index(file: Path, form: SearchIndexForm, abbreviations: Iterable[str]) -> bool:
-    """Put Thai word boundaries into a built search index in place (the same cuts as the MkDocs index, so a word
-    from the middle of a sentence is found). False when the site has no index there."""
+def segment_search_index(file: Path, form: SearchIndexForm, abbreviations: Iterable[str],
+                         pages: Mapping[str, PageMeta] | None = None) -> bool:
+    """Put Thai word boundaries into a built search index in place (so a word from the middle of a sentence is
+    found), with each page's title and description as the hidden ``page`` field where the index declares one
+    (``pages``: URL -> meta). False when the site has no index there."""
     if not file.is_file():
         return False
     data = json.loads(file.read_text(encoding="utf-8"))
     docs = data.get(form.docs_key, [])
-    segment_index({"config": data.setdefault("config", {}), "docs": docs}, abbreviations)
+    segment_index({"config": data.setdefault("config", {}), "docs": docs}, abbreviations, dict(pages or {}))
     if form.wbr != WBR:
         for doc in docs:
             for key in ("title", "text"):
                 if isinstance(doc.get(key), str):
                     doc[key] = doc[key].replace(WBR, form.wbr)
-    file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    file.write_text(raw, encoding="utf-8")
+    inline = file.parent / Path(form.inline).name if form.inline else None
+    if inline and inline.is_file():
+        inline.write_text(f"var __index = {raw}", encoding="utf-8")
     return True
 
 
@@ -93,14 +108,16 @@ def stamp_last_updated(site_dir: Path, updated: Mapping[str, dt.date], use_direc
 
 
 def finish_site(site_dir: Path, root: Path, facts: SiteFacts, index: SearchIndexForm | None = None,
-                icon_svg: str = "", app: AppFacts | None = None) -> list[str]:
+                icon_svg: str = "", app: AppFacts | None = None, pages: Mapping[str, PageMeta] | None = None,
+                data_dir: str = DATA_DIR) -> list[str]:
     """Every post-build step for a site built from ``root`` into ``site_dir``; returns what was done, for the log.
-    ``app``: also write the offline worker and manifest (last: it hashes every file the other steps wrote).
-    A data error raises :class:`errors.DataErrors` (the build itself already stopped on it)."""
-    handbook = load_cached(root / DATA_DIR, root=root)
+    ``index``: the search index to cut into Thai words (None: leave it as built); ``pages``: each page's title and
+    description for its hidden field; ``app``: also write the offline worker and manifest (last: it hashes every
+    file the other steps wrote). A data error raises :class:`errors.DataErrors` (the build already stopped on it)."""
+    handbook = load_cached(root / data_dir, root=root)
     done = [f"{len(write_calendars(site_dir, handbook, facts.fiscal_year, facts.site_url, facts.office_name))}"
             " iCalendar files"]
-    if index and segment_search_index(site_dir / index.path, index, handbook.abbreviations()):
+    if index and segment_search_index(site_dir / index.path, index, handbook.abbreviations(), pages):
         done.append(f"Thai word boundaries in {index.path}")
     if facts.updated:
         done.append(f"last updated on {stamp_last_updated(site_dir, facts.updated, facts.use_directory_urls, icon_svg)}"

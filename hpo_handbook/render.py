@@ -27,6 +27,7 @@ from .links import (
 from .loader import Handbook
 from .model import PMQA_CATEGORIES, REFERENCE_KINDS, action_key, anchor
 from .safe_markdown import escape_markdown
+from .site_paths import HANDBOOK_PDF, checklist_pdf
 from .storage import CHECKLIST_NAME, legacy_key, scoped_key, storage_attrs
 from .templates import render_fragment
 
@@ -231,16 +232,9 @@ def rubric(ctx: RenderContext, indicator_id: str) -> str:
     return _render(ctx, "rubric.html", i=hb.indicators[indicator_id])
 
 
-#: Where ``hpo_handbook/tools/export_pdf.py`` writes the PDFs inside the built site (``make pdf``).
-PDF_DIR = "pdf"
 #: The unscoped localStorage key of a checklist used before keys were scoped to the handbook (:mod:`storage`);
 #: the browser copies it into the scoped key once.
 CHECKLIST_STORAGE_KEY = legacy_key(CHECKLIST_NAME)
-
-
-def checklist_pdf(checklist_id: str) -> str:
-    """The PDF of a checklist, relative to the site root: ``pdf/checklist-<id>.pdf``."""
-    return f"{PDF_DIR}/checklist-{checklist_id}.pdf"
 
 
 def checklist(ctx: RenderContext, mission_id: str | None = None) -> str:
@@ -285,7 +279,7 @@ def checklist(ctx: RenderContext, mission_id: str | None = None) -> str:
         office=head,
         single=mission_id is not None,
         pdf_url=links.file(checklist_pdf(checklist_id)),
-        handbook_pdf_url=links.file(f"{PDF_DIR}/handbook.pdf"),
+        handbook_pdf_url=links.file(HANDBOOK_PDF),
         all_url=links.to(ALL_CHECKLISTS_PAGE),
         signoff=("ผู้จัดทำ", "ผู้ตรวจสอบ", "ผู้อนุมัติ"),
     )

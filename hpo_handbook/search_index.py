@@ -13,19 +13,17 @@ character at all, and it even marks a correct line-break opportunity. Page HTML 
 section, so that a query naming a chapter's subject ranks that chapter's sections first, and joins the words of
 a label that opens many page titles (:func:`join_title_labels`), so that a label does not outrank the subject.
 
-Plain functions of (index data, abbreviations, page titles); the MkDocs hook in ``integrations/mkdocs_hooks.py``
-calls :func:`rewrite_index_files` after the search plugin wrote the index. The abbreviations are the handbook's own
+Plain functions of (index data, abbreviations, page titles); :func:`post_build.segment_search_index` applies them to
+a built index, after the search plugin wrote it. The abbreviations are the handbook's own
 (:meth:`loader.Handbook.abbreviations`: glossary, roles and committees), the same list as the tooltips.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import icu
@@ -165,18 +163,3 @@ def join_title_labels(docs: list[dict[str, Any]], min_pages: int = LABEL_PAGES) 
 class PageMeta:
     title: str
     description: str = ""
-
-
-def rewrite_index_files(search_dir: Path, abbreviations: Iterable[str], pages: dict[str, PageMeta]) -> bool:
-    """Segment ``search_index.json`` in ``search_dir`` in place, and ``search_index.js`` (the copy an offline
-    build inlines for file://) when it is there. False when the folder holds no index."""
-    path = search_dir / "search_index.json"
-    if not path.is_file():
-        return False
-    data = segment_index(json.loads(path.read_text(encoding="utf-8")), abbreviations, pages)
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(raw, encoding="utf-8")
-    inline = search_dir / "search_index.js"
-    if inline.is_file():
-        inline.write_text(f"var __index = {raw}", encoding="utf-8")
-    return True

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-LINKED = ("hpo_handbook", "overrides", "hooks", "node_modules")  # code: linked, never changed by a test
+LINKED = ("hpo_handbook", "overrides", "node_modules")  # code: linked, never changed by a test
 COPIED = ("docs", "data", "mkdocs.yml", "CONTRIBUTING.md")  # content: copied so a test may change it
 
 

@@ -28,7 +28,7 @@ from ..links import Links
 from ..macros import MACROS
 from ..render import UnknownId
 from ..thai import fiscal_year, thai_date
-from . import mkdocs_hooks
+from . import mkdocs_plugin
 
 DATA_DIR = "data"
 
@@ -39,7 +39,7 @@ def define_env(env: Any) -> None:
         env.macro(_bind(env, function), name)
     env.filter(thai_date, "thai_date")
     env.filter(fiscal_year, "fiscal_year")
-    if not mkdocs_hooks.previewing():
+    if not mkdocs_plugin.previewing():
         _context(env, "index.md")  # fail the build at once on a data error, before any page is rendered
 
 
@@ -86,12 +86,12 @@ def _bind(env: Any, function: Any) -> Any:
             return function(_context(env, page_src), *args, **kwargs)
         except UnknownId as exc:
             message = f"docs/{page_src}: {exc}"
-            if mkdocs_hooks.previewing():
+            if mkdocs_plugin.previewing():
                 print(f"\nข้อผิดพลาดในหน้า {message}\n", file=sys.stderr, flush=True)
                 return error_box(message)
             raise PluginError(message) from None
         except PluginError as exc:
-            if mkdocs_hooks.previewing():  # data errors: the hooks print them once and put them atop every page
+            if mkdocs_plugin.previewing():  # data errors: the plugin prints them once and put them atop every page
                 return error_box("ข้อมูลใน data/ มีข้อผิดพลาด ดูรายละเอียดที่กรอบด้านบนของหน้า")
             raise exc from None
 

@@ -27,9 +27,9 @@ from hpo_handbook.context import configured_fiscal_year
 from hpo_handbook.errors import DataErrors
 from hpo_handbook.loader import load
 from hpo_handbook.offline_cache import AppFacts, theme_color
-from hpo_handbook.post_build import SearchIndexForm, SiteFacts, finish_site
+from hpo_handbook.post_build import ZENSICAL_SEARCH, SiteFacts, finish_site
 
-SEARCH = SearchIndexForm(path="search.json", docs_key="items", wbr="<wbr>")
+SEARCH = ZENSICAL_SEARCH
 ICON = ".icons/material/clock-edit-outline.svg"
 BANGKOK = dt.timezone(dt.timedelta(hours=7))  # mkdocs.yml: git-revision-date-localized's timezone
 
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     config_file = args.config.resolve()
     root = config_file.parent
     yaml.Loader.add_constructor("!relative", _relative_tag(root))
-    # Zensical reads pages from docs/ only: write each group's page there for the build (the MkDocs hook adds them
+    # Zensical reads pages from docs/ only: write each group's page there for the build (the MkDocs plugin adds them
     # in memory), and remove them after it, whatever happens (.gitignore lists the folder).
     try:
         generated = group_pages(load(root / "data", root=root))

@@ -17,8 +17,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..site_paths import DOWNLOAD_DIR, OFFLINE_ZIP
+
 ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
-ZIP_NAME = "handbook-offline.zip"
+ZIP_NAME = Path(OFFLINE_ZIP).name
 FOLDER = "handbook-offline"  # the folder the zip unpacks to; readers open handbook-offline/index.html
 
 
@@ -38,7 +40,7 @@ def zip_site(site_dir: Path, zip_path: Path) -> Path:
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(site_dir.rglob("*")):
             rel = path.relative_to(site_dir)
-            if path.is_file() and rel.parts[0] != "download":
+            if path.is_file() and rel.parts[0] != DOWNLOAD_DIR:
                 zf.write(path, f"{FOLDER}/{rel.as_posix()}")
     return zip_path
 
@@ -49,7 +51,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
         built = build_offline(Path(tmp) / FOLDER)
-        zip_path = zip_site(built, args.site / "download" / ZIP_NAME)
+        zip_path = zip_site(built, args.site / OFFLINE_ZIP)
     print(f"offline edition: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB)")
 
 

@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..calendar_pages import CALENDAR_PDF, YEAR_PLAN_PDF, plan_pdf
 from ..loader import Handbook, load
 from ..office_year import owners_with_work, year_plan
-from ..render import checklist_pdf
+from ..site_paths import CALENDAR_PDF, HANDBOOK_PDF, PDF_DIR, YEAR_PLAN_PDF, checklist_pdf, plan_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 THAI = re.compile(r"[\u0e01-\u0e5b]")
@@ -78,7 +77,7 @@ def expected_documents(hb: Handbook, office: str, fiscal_year: int) -> dict[str,
     """Every PDF ``make pdf`` ships, with the actions each one prints (tools/export_pdf.py writes them)."""
     every = tuple(a.do for i in hb.indicators.values() for a in i.actions)
     docs = [
-        Expected("handbook.pdf", (office,), every, covers=1),
+        Expected(Path(HANDBOOK_PDF).name, (office,), every, covers=1),
         Expected(Path(checklist_pdf("all")).name, (office, "แบบตรวจสอบ"), every),
         Expected(Path(CALENDAR_PDF).name, (office, "ปฏิทิน", f"พ.ศ. {fiscal_year}"),
                  tuple(t.action.do for t in year_plan(hb).tasks)),
@@ -168,7 +167,7 @@ def check_site(site: Path, config_file: Path) -> list[Report]:
 
     office = str(site_config(config_file)["office"].get("name", ""))
     hb = load(config_file.parent / "data", root=config_file.parent)
-    return check_folder(site / "pdf", expected_documents(hb, office, site_fiscal_year(site)))
+    return check_folder(site / PDF_DIR, expected_documents(hb, office, site_fiscal_year(site)))
 
 
 def summary(reports: Iterable[Report], folder: Path) -> tuple[str, bool]:
@@ -186,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     reports = check_site(args.site, args.config)
-    text, ok = summary(reports, args.site / "pdf")
+    text, ok = summary(reports, args.site / PDF_DIR)
     if not ok:
         print(text, file=sys.stderr)
         print("วิธีแก้: รัน make pdf ใหม่ ถ้ายังผิดซ้ำ ให้แจ้งผู้ดูแลพร้อมข้อความนี้", file=sys.stderr)

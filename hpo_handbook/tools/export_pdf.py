@@ -36,12 +36,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .. import render
-from ..calendar_pages import CALENDAR_PDF, YEAR_PLAN_PDF, plan_pdf
 from ..integrations.mkdocs_config import site_config
 from ..links import CALENDAR_PAGE, GROUP_PAGE, YEAR_PLAN_PAGE, Links
 from ..loader import load
 from ..office_year import owners_with_work
+from ..site_paths import CALENDAR_PDF, HANDBOOK_PDF, PDF_DIR, YEAR_PLAN_PDF, checklist_pdf, plan_pdf
 from ..thai import thai_date
 from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 
@@ -247,13 +246,13 @@ def document_titles(config_file: Path, fiscal_year: int) -> dict[str, str]:
     hb = load(config_file.parent / "data")
     year = f"ปีงบประมาณ พ.ศ. {fiscal_year}"
     titles = {
-        "handbook.pdf": f"{cfg['site_name']} · {office}",
-        Path(render.checklist_pdf("all")).name: f"{office} · แบบตรวจสอบการดำเนินงาน ทั้งแปดภารกิจ",
+        Path(HANDBOOK_PDF).name: f"{cfg['site_name']} · {office}",
+        Path(checklist_pdf("all")).name: f"{office} · แบบตรวจสอบการดำเนินงาน ทั้งแปดภารกิจ",
         Path(CALENDAR_PDF).name: f"{office} · ปฏิทินการดำเนินงานประจำ{year} รายละเอียดรายเดือน",
         Path(YEAR_PLAN_PDF).name: f"{office} · ปฏิทินปฏิบัติงานประจำ{year}",
     }
     for m in hb.missions:
-        titles[Path(render.checklist_pdf(m.id)).name] = (
+        titles[Path(checklist_pdf(m.id)).name] = (
             f"{office} · แบบตรวจสอบการดำเนินงาน ภารกิจที่ {m.number} {m.title}")
     for owner, name in hb.owner_names().items():
         titles[Path(plan_pdf(owner)).name] = f"{office} · แผนงานประจำ{year} · {name}"
@@ -297,7 +296,7 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
         if what in ("all", "checklists"):
             for checklist_id in ["all", *cfg["mission_ids"]]:  # type: ignore[misc]
                 src = "checklists/index.md" if checklist_id == "all" else f"checklists/{checklist_id}.md"
-                path = out / Path(render.checklist_pdf(checklist_id)).name  # the name the pages link to
+                path = out / Path(checklist_pdf(checklist_id)).name  # the name the pages link to
                 print_pdf(page, path, titles[path.name], lambda _, src=src: open_page(url_of(src)))
                 done(path)
 
@@ -323,7 +322,7 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
                 "logo": base + logo if logo else "",
                 "date": "ฉบับวันที่ " + thai_date(dt.date.today()),
             }
-            path = out / "handbook.pdf"
+            path = out / Path(HANDBOOK_PDF).name
 
             numbers: dict[str, int] = {}
 
@@ -370,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").exists():
         print(f"ไม่พบเว็บไซต์ที่สร้างแล้วใน {args.site}: รัน make build ก่อน (no built site)", file=sys.stderr)
         return 1
-    out = args.out or args.site / "pdf"
+    out = args.out or args.site / PDF_DIR
     print(f"กำลังสร้าง PDF ใน {out}")
     try:
         export(args.site, out, args.config, args.only)

@@ -208,7 +208,7 @@ def build_stock(site_dir: Path) -> None:
     config = ROOT / f".mkdocs-stock-{os.getpid()}.yml"
     try:
         config.write_text(yaml.safe_dump(child, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        mkdocs_build(site_dir, config, env={"HB_THAI_SEARCH": "false"})  # the hooks leave the index as built
+        mkdocs_build(site_dir, config, env={"HB_THAI_SEARCH": "false"})  # the plugin leaves the index as built
     finally:
         config.unlink(missing_ok=True)
 

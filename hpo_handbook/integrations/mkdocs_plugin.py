@@ -1,0 +1,200 @@
+"""The handbook as a MkDocs plugin (``plugins: - handbook:`` in mkdocs.yml; entry point in pyproject.toml), modelled
+on mkdocs-material's own plugins (a typed, validated config class and one plugin class). It does, through short
+calls into the builder-free core, what a macro cannot:
+
+- each group's own plan page (:func:`calendar_pages.group_pages`), made from data/groups.yml;
+- the handbook's own stylesheets and scripts joined per kind of page (:mod:`asset_bundle`);
+- the ``thai_date`` filter for the theme's templates (the "last updated" line);
+- the offline edition's search worker from the vendored iframe-worker instead of a public CDN;
+- the live preview: data errors printed once and shown atop every page instead of stopping the server;
+- after the build, :func:`post_build.finish_site`, the same function Zensical's build calls: the office year's
+  ``.ics`` files, Thai word boundaries in the search index, and last the offline worker and web app manifest
+  (``offline_app``), off under ``mkdocs serve`` (whose ``sw.js`` retires a worker a built site left at the same
+  address) and in the offline ZIP (file:// has no service worker).
+
+mkdocs-macros keeps the macros (``integrations/mkdocs_macros.py``); ``extra.office`` keeps the office's identity
+where the templates read it, so an office still rebrands in one block.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..asset_bundle import bundle
+from ..calendar_pages import group_pages
+from ..context import configured_fiscal_year, load_cached
+from ..errors import DataErrors
+from ..offline_cache import AppFacts, theme_color, write_retired_worker
+from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site
+from ..search_index import PageMeta
+from ..thai import thai_date
+
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+_state: dict[str, Any] = {"command": None}
+
+
+def previewing() -> bool:
+    """True under ``mkdocs serve``: errors are shown in the page and the server keeps running."""
+    return _state["command"] == "serve"
+
+
+class HandbookConfig(base.Config):
+    """The plugin's options (mkdocs.yml, ``plugins: - handbook:``); MkDocs validates each and names a wrong one."""
+
+    #: The folder of the handbook's YAML, relative to mkdocs.yml.
+    data_dir = c.Type(str, default="data")
+    #: Cut Thai words in the search index (the benchmark's stock-search reference turns it off: HB_THAI_SEARCH).
+    thai_search = c.Type(bool, default=True)
+    #: Write the offline worker and web app manifest (a host that forbids workers turns it off: HB_OFFLINE_APP).
+    offline_app = c.Type(bool, default=True)
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self) -> None:
+        self.pages: dict[str, PageMeta] = {}
+
+    @property
+    def root(self) -> Path:
+        return Path(self._config.config_file_path).parent
+
+    def _data_errors(self) -> DataErrors | None:
+        try:
+            load_cached(self.root / self.config.data_dir, root=self.root)
+        except DataErrors as exc:
+            return exc
+        return None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        _state["command"] = command
+
+    @event_priority(-100)  # after mkdocs-material's offline plugin added its polyfill
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Offline edition: run the search worker through the vendored iframe-worker shim, not the public CDN copy,
+        and turn off instant navigation (it fetches pages and the sitemap, which file:// forbids)."""
+        self._config = config
+        polyfills = config.extra.get("polyfills")
+        if polyfills:
+            config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(p) else p for p in polyfills]
+        offline = next((p for name, p in config.plugins.items() if name.endswith("offline")), None)
+        offline_edition = offline is not None and bool(offline.config.get("enabled"))
+        if offline_edition:
+            features = config.theme["features"]
+            features[:] = [f for f in features if not f.startswith("navigation.instant")]
+        config.extra["offline_app"] = self.config.offline_app and not (previewing() or offline_edition)
+        return config
+
+    @event_priority(100)  # before other plugins read the files (htmlproofer maps every page to its source)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Each group's own plan page (from data/groups.yml), and the handbook's own stylesheets and scripts joined in
+        mkdocs.yml's order: ``extra_css`` and ``extra_javascript`` into one file each, ``extra.page_scripts`` into one
+        per kind of page. An entry with attributes (``defer``, ``type: module``) or on another host stays as listed;
+        the joined sources leave the site, since no page links them."""
+        try:
+            pages = group_pages(load_cached(self.root / self.config.data_dir, root=self.root))
+        except DataErrors:
+            pages = {}  # only reachable in the preview: the pages show the errors
+        for uri, markdown in pages.items():
+            if (old := files.get_file_from_path(uri)) is not None:
+                files.remove(old)  # a copy the Zensical build left in docs/
+            files.append(File.generated(config, uri, content=markdown))
+        for kind, key in (("css", "extra_css"), ("js", "extra_javascript")):
+            entries = list(config[key])
+            plain = [e for e in entries if isinstance(e, str) or not (
+                getattr(e, "type", "") or getattr(e, "defer", False) or getattr(e, "async_", False))]
+            sources = [str(getattr(e, "path", e)) for e in plain]
+            sources = [s for s in sources if "://" not in s and not s.startswith("//")]
+            if len(sources) < 2:
+                continue
+            joined = _join(files, config, sources, kind, "hb-bundle", key)
+            config[key] = [joined, *(e for e in entries if str(getattr(e, "path", e)) not in sources)]
+        # Scripts of some pages only: one file per kind, named for overrides/main.html (config.extra.page_bundles).
+        config.extra["page_bundles"] = {
+            kind: _join(files, config, [str(s) for s in sources], "js", f"hb-{kind}", f"extra.page_scripts.{kind}")
+            for kind, sources in (config.extra.get("page_scripts") or {}).items()
+        }
+        return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.pages.clear()
+        if previewing() and (errors := self._data_errors()):
+            print(f"\n{errors.report()}\n", file=sys.stderr, flush=True)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.filters["thai_date"] = thai_date
+        return env
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Live preview with broken data: the messages (file, line, what to do) at the top of every page."""
+        if previewing() and (errors := self._data_errors()):
+            items = "".join(f"<li>{html.escape(str(e))}</li>" for e in errors.errors)
+            return (
+                '<div class="admonition failure hb-preview-error"><p class="admonition-title">'
+                f"ข้อมูลใน data/ มีข้อผิดพลาด {len(errors.errors)} รายการ: แก้แล้วบันทึก หน้านี้จะโหลดใหม่เอง</p>"
+                f'<ul style="white-space:pre-wrap">{items}</ul></div>' + html_text
+            )
+        return html_text
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Remember each page's title and description for the search index's hidden ``page`` field."""
+        self.pages[page.url] = PageMeta(str(page.meta.get("title") or page.title or ""),
+                                        str(page.meta.get("description") or ""))
+        return context
+
+    @event_priority(-50)  # after the search plugin wrote the index (0), before the offline plugin inlines it (-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if previewing() and self._data_errors():
+            return  # the pages already show the errors
+        site_dir = Path(config.site_dir)
+        facts = SiteFacts(site_url=config.site_url or "",
+                          office_name=str(config.extra.get("office", {}).get("name", config.site_name)),
+                          fiscal_year=configured_fiscal_year(config.extra.get("fiscal_year")),
+                          use_directory_urls=bool(config.use_directory_urls))
+        try:
+            finish_site(site_dir, self.root, facts, MKDOCS_SEARCH if self.config.thai_search else None,
+                        app=_app_facts(config) if config.extra.get("offline_app") else None, pages=self.pages,
+                        data_dir=self.config.data_dir)
+        except DataErrors as exc:
+            raise PluginError(exc.report()) from None
+        if previewing() and not config.extra.get("offline_app"):
+            write_retired_worker(site_dir)
+
+
+def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, name: str, key: str) -> str:
+    """Join ``sources`` into one file of the site named ``name.<hash>.<kind>``; the sources leave the site."""
+    found = {s: f for s in sources if (f := files.get_file_from_path(s)) is not None}
+    try:
+        joined = bundle(sources, {s: f.content_bytes for s, f in found.items()}, kind, name, key)
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+    for f in found.values():
+        files.remove(f)
+    files.append(File.generated(config, joined.uri, content=joined.content))
+    return joined.uri
+
+
+def _app_facts(config: MkDocsConfig) -> AppFacts:
+    office = config.extra.get("office", {})
+    search = next((p for name, p in config.plugins.items() if name.endswith("search")), None)
+    langs = search.config.get("lang") if search is not None else None
+    return AppFacts(
+        site_url=config.site_url or "",
+        office_name=str(office.get("name", config.site_name)),
+        office_short_name=str(office.get("short_name", "")),
+        site_name=config.site_name,
+        logo=str(office.get("logo") or config.theme.get("logo") or "assets/images/logo.svg"),
+        theme_color=theme_color(config.theme.get("palette")),
+        description=config.site_description or "",
+        search_langs=tuple(langs) if isinstance(langs, list | tuple) else ("en",),
+    )
