@@ -36,9 +36,9 @@ def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str]
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The handbook built once per test session with ``--strict``."""
+    """The handbook built once per test session with ``--strict``, with a repository configured (the edit buttons)."""
     out = tmp_path_factory.mktemp("site")
-    mkdocs_build(out)
+    mkdocs_build(out, env={"REPO_URL": os.environ.get("REPO_URL") or "https://github.com/hpo-handbook/hpo-handbook"})
     return out
 
 

@@ -80,7 +80,7 @@ def adopted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rebrand(config)
     regroup(config.parent / "data")
     out = root / "site"
-    mkdocs_build(out, config=config)
+    mkdocs_build(out, config=config, env={"REPO_URL": ""})  # an office whose repository is not set up yet
     return out
 
 
@@ -103,16 +103,29 @@ def test_no_trace_of_the_default_office(adopted_site: Path) -> None:
 def test_its_own_groups_get_the_plans_and_calendars(adopted_site: Path) -> None:
     default = yaml.safe_load((ROOT / "data" / "groups.yml").read_text(encoding="utf-8"))["groups"]
     plans = BeautifulSoup((adopted_site / "calendar/groups/index.html").read_text(encoding="utf-8"), "html.parser")
-    sections = [h["data-group"] for h in plans.select("h2[data-group]")]
+    sections = [a["href"].strip("/") for a in plans.select(".hb-group-list a")]  # each group's own page
     assert any(s.startswith("unit-") for s in sections)
     assert not {g["id"] for g in default} & set(sections)
+    assert all((adopted_site / "calendar/groups" / s / "index.html").is_file() for s in sections)
     files = {p.stem.rsplit("-", 1)[0] for p in (adopted_site / "calendar").glob("*.ics")}
     assert any(f.startswith("unit-") for f in files) and not {g["id"] for g in default} & files
-    owner_labels = " ".join(x.get_text() for page in ("calendar", "calendar/groups") for x in BeautifulSoup(
+    pages = ["calendar", "calendar/groups", *(f"calendar/groups/{s}" for s in sections)]
+    owner_labels = " ".join(x.get_text() for page in pages for x in BeautifulSoup(
         (adopted_site / page / "index.html").read_text(encoding="utf-8"), "html.parser").select(
-        ".hb-year-meta, h2[data-group], .hb-form-subject"))
+        ".hb-year-meta, .hb-group-list a, .hb-form-subject"))
     assert "ฝ่ายงานทดสอบที่" in owner_labels
     assert not [g["name"] for g in default if g["name"] in owner_labels]
+
+
+@pytest.mark.slow
+def test_without_a_repository_no_page_links_to_one(adopted_site: Path) -> None:
+    """Built without REPO_URL (an office that has not set up its repository yet): no header link to a repository,
+    no edit button, no placeholder address; the adopt page says how to get the sources instead."""
+    for page in (adopted_site / p for p in ("index.html", "adopt/index.html", "missions/leadership/index.html")):
+        text = page.read_text(encoding="utf-8")
+        assert 'rel="edit"' not in text and 'class="md-source"' not in text and "github.com/example" not in text, page
+    adopt = re.sub(r"<[^>]+>", "", (adopted_site / "adopt/index.html").read_text(encoding="utf-8"))
+    assert "ไม่ได้ระบุที่อยู่คลังต้นฉบับ" in adopt and OTHER_OFFICE["email"] in adopt
 
 
 @pytest.mark.slow

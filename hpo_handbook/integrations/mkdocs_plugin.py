@@ -84,6 +84,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """Offline edition: run the search worker through the vendored iframe-worker shim, not the public CDN copy,
         and turn off instant navigation (it fetches pages and the sitemap, which file:// forbids)."""
         self._config = config
+        if not config.repo_url:
+            config.edit_uri = None  # no repository configured: no edit button (it would link to nowhere)
         polyfills = config.extra.get("polyfills")
         if polyfills:
             config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(p) else p for p in polyfills]
