@@ -229,7 +229,10 @@ def group_pages(hb: Handbook) -> dict[str, str]:
         name = names[owner]
         pages[GROUP_PAGE.format(id=owner)] = (
             f"---\ntitle: {_yaml(f'แผนงาน{name}')}\n"
-            f"description: {_yaml(f'งานของ{name} รายเดือนตลอดปีงบประมาณ พิมพ์เป็นแบบฟอร์มของสำนักงานได้')}\n---\n\n"
+            f"description: {_yaml(f'งานของ{name} รายเดือนตลอดปีงบประมาณ พิมพ์เป็นแบบฟอร์มของสำนักงานได้')}\n"
+            # Out of the search index: a short page of common words (งาน, การ, แผน) outranked the chapters; a reader
+            # finds the group by name on the list of groups (calendar/groups/), which the index keeps.
+            "search:\n  exclude: true\n---\n\n"
             f"# {escape_markdown(name)}\n\n{{{{ group_plan(\"{owner}\") }}}}\n"
         )
     return pages
