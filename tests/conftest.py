@@ -19,6 +19,8 @@ from hpo_handbook.tools.localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parent.parent
 FISCAL_YEAR = "2570"  # the fiscal year every test build describes (1 October 2569 - 30 September 2570)
+#: The repository the session's site links (edit buttons); a build without one shows none (tests/test_adoption.py).
+REPO_URL = os.environ.get("REPO_URL") or "https://github.com/hpo-handbook/hpo-handbook"
 
 def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str] | None = None,
                  check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -38,7 +40,7 @@ def mkdocs_build(site_dir: Path, config: Path | None = None, env: dict[str, str]
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The handbook built once per test session with ``--strict``, with a repository configured (the edit buttons)."""
     out = tmp_path_factory.mktemp("site")
-    mkdocs_build(out, env={"REPO_URL": os.environ.get("REPO_URL") or "https://github.com/hpo-handbook/hpo-handbook"})
+    mkdocs_build(out, env={"REPO_URL": REPO_URL})
     return out
 
 
