@@ -92,6 +92,7 @@
       var done = [];
       var problems = [];
       var target = null;
+      var changed = false; // something added or replaced: only then is the round saved (and stamped)
       var known = ctl.ids;
       var batch = {}; // rater name -> the file of this import that gave it
       var noRole = [];
@@ -116,6 +117,7 @@
           batch[got.rater.name] = name;
           if (!target) target = teamRound(ctl);
           var result = Model.addRater(target.round, got.rater);
+          if (result !== "kept") changed = true;
           var who = "“" + got.rater.name + "”";
           if (!got.rater.role) noRole.push(got.rater.name);
           if (result === "added") done.push("เพิ่มผลของ " + who);
@@ -136,7 +138,7 @@
           problems.push("“" + name + "”: " + e.message);
         }
       });
-      if (target) {
+      if (target && (changed || target.created)) {
         ctl.save();
         ctl.refresh();
         if (target.created) done.unshift("สร้างรอบ “" + target.round.name + "” สำหรับประเมินเป็นทีม");
