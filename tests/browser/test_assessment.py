@@ -484,8 +484,10 @@ def test_three_raters_give_spread_order_and_an_agreed_report(page, base_url: str
     shown = page.locator(".hb-as-consensus-item").evaluate_all("els => els.map(e => e.dataset.indicator)")
     assert shown == expected
     first = list(given)
-    texts = {i: page.locator(f'.hb-as-consensus-item[data-indicator="{i}"] [data-hb=spread]').inner_text()
+    texts = {i: page.locator(f'.hb-as-consensus-item[data-indicator="{i}"] [data-hb=spread]').text_content()
              for i in first}
+    # Nobody rated first[4]: it waits behind the one control for the unrated indicators.
+    assert page.locator(f'details[data-hb=unrated] .hb-as-consensus-item[data-indicator="{first[4]}"]').count() == 1
     assert texts == {first[0]: "3", first[1]: "1–5", first[2]: "2–4", first[3]: "2–3", first[4]: "–",
                      first[5]: "1–4"}
     item = page.locator(f'.hb-as-consensus-item[data-indicator="{first[1]}"]')
@@ -755,6 +757,10 @@ def test_the_plan_form_prints_on_a4_in_sarabun(page, base_url: str, hb: Handbook
     from hpo_handbook.tools.check_pdf import fonts_outside_sarabun
 
     _, owner = make_plan(page, base_url, hb)
+    for width in (390, 360):  # the editor on a phone: nothing wider than the screen
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.emulate_media(media="print")
     assert page.locator(".hb-pl-paper .hb-form-head").is_visible()
     assert page.locator("table[data-hb=plan-table]").is_visible()

@@ -94,7 +94,7 @@
         "ตัวชี้วัด " + x.indicator + " " + ind.title,
         "สิ่งที่จะทำ: " + x.action.text,
         "ผู้รับผิดชอบ: " + (owner || "ยังไม่ได้กำหนด"),
-        "ต้องเสร็จภายใน: " + Plan.monthLabel(x.month, round.planYear),
+        "ต้องเสร็จภายในเดือน" + Plan.monthLabel(x.month, round.planYear),
         x.target ? "ระดับเป้าหมาย: ระดับ " + x.target : "",
         "สถานะ: " + Plan.STATUS_LABEL[x.status] + (x.status === "dropped" && x.reason ? " (" + x.reason + ")" : ""),
         "รอบการประเมิน: " + round.name,

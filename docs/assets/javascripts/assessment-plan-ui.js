@@ -320,7 +320,7 @@
     });
     var typed = p.actions.filter(function (a) { return a.id.indexOf("t-") === 0; }).map(function (a) {
       return el("li", { class: "hb-pl-action hb-pl-picked hb-pl-typed", "data-id": a.id }, [
-        el("span", { class: "hb-pl-pick" }, [el("span", { class: "hb-pl-typed-text" }, a.text), " (พิมพ์เอง)"]),
+        el("span", { class: "hb-pl-pick" }, el("span", { class: "hb-pl-typed-text" }, a.text + " (พิมพ์เอง)")),
         el("span", { class: "hb-pl-state" }, statusSelect(ctl, id, a).concat([
           el("button", { type: "button", class: "md-button hb-pl-small", "data-do": "remove-action", "data-id": a.id },
             "ลบข้อนี้"),
@@ -472,7 +472,7 @@
     var line = function (x) {
       return el("li", { "data-indicator": x.indicator }, [
         el("a", { href: ctl.data.plan + "#plan-" + key(x.indicator) }, x.indicator), " " + x.action.text,
-        el("span", { class: "hb-year-meta" }, " (" + ownerName(ctl, x.owner) + " · ภายใน " + Plan.monthLabel(x.month, round.planYear)
+        el("span", { class: "hb-year-meta" }, " (" + ownerName(ctl, x.owner) + " · ภายในเดือน" + Plan.monthLabel(x.month, round.planYear)
           + " · " + Plan.STATUS_LABEL[x.status] + ")"),
       ]);
     };
@@ -489,7 +489,7 @@
     var box = ctl.$("plan-form");
     if (!box) return;
     var round = ctl.round();
-    ctl.scope.querySelectorAll('[data-hb="report-round"]').forEach(function (x) { x.textContent = round.name; });
+    ctl.scope.querySelectorAll('[data-hb="plan-form-round"]').forEach(function (x) { x.textContent = round.name; });
     ctl.scope.querySelectorAll('[data-hb="plan-form-year"]').forEach(function (x) { x.textContent = String(round.planYear); });
     box.textContent = "";
     var plans = round.plans;
@@ -517,10 +517,11 @@
         el("td", { class: "hb-pl-no" }, String(n + 1)),
         el("td", {}, ownerName(ctl, r.p.owner)),
         el("td", {}, [el("span", { class: "hb-pl-ind" }, r.id + " " + i.title), el("br"),
-          r.a ? r.a.text : el("em", {}, "ยังไม่ได้เลือกสิ่งที่จะทำ")]),
+          r.a ? r.a.text : "(ยังไม่ได้เลือกสิ่งที่จะทำ)"]),
         el("td", {}, r.p.target ? "ระดับ " + r.p.target : "–"),
         el("td", {}, r.p.month ? shortMonth(r.p.month, round.planYear) : "–"),
-        el("td", {}, r.a ? Plan.STATUS_LABEL[r.a.status] + (r.a.status === "dropped" && r.a.reason ? " (" + r.a.reason + ")" : "") : "–"),
+        el("td", {}, r.a ? Plan.STATUS_LABEL[r.a.status] + (r.a.status !== "dropped" ? "" : r.a.reason ? " (" + r.a.reason + ")"
+          : " (ยังไม่ได้บอกเหตุผล)") : "–"),
       ]);
     });
     body.push(el("tr", { class: "hb-plan-signoff-row" }, el("td", { colspan: 6 }, el("section", { class: "hb-signoff", "aria-label": "การลงนาม" },
