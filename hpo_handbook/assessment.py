@@ -165,7 +165,7 @@ def assessment_report(ctx: RenderContext) -> str:
         parts.append(f"## {heading} {{#{heading_id}}}")
         parts.append(_render(ctx, "assessment_report.html", part=part, missions=hb.missions,
                              form_url=links.to(FORM_PAGE), plan_url=links.to(PLAN_PAGE),
-                             coverage=round(OVERALL_COVERAGE * 100), office=ctx.office))
+                             coverage=round(OVERALL_COVERAGE * 100), office_name=ctx.office.get("name", "")))
     parts.append(_data_block(ctx, full=True))
     return "\n\n".join(parts)
 
@@ -191,7 +191,7 @@ def assessment_plan(ctx: RenderContext) -> str:
     parts = [_toolbar(ctx, "plan")]
     for heading_id, heading, part in PLAN_SECTIONS:
         parts.append(f"## {heading} {{#{heading_id}}}")
-        parts.append(_render(ctx, "assessment_plan.html", part=part, office=ctx.office,
+        parts.append(_render(ctx, "assessment_plan.html", part=part, office_name=ctx.office.get("name", ""),
                              report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE)))
     parts.append(_data_block(ctx, full=True))
     return "\n\n".join(parts)

@@ -114,7 +114,8 @@ def test_search_index_lists_every_page(site: Path) -> None:
     # Duplicates of the chapters' text stay out: the all-missions checklist and the assessment's rubrics.
     assert "checklists/" not in locations
     assessment = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("assessment/"))
-    assert "ยังไม่ประเมิน" not in assessment and len(assessment) < 20_000
+    # Four pages of prose and toolbar hints (form, report, team, plan) stay well under the rubrics' 100 000+.
+    assert "ยังไม่ประเมิน" not in assessment and len(assessment) < 24_000
 
 
 def test_unknown_indicator_in_a_page_fails_the_build(tmp_path: Path) -> None:
