@@ -678,6 +678,8 @@ def test_plan_survives_reload_export_and_import_in_a_fresh_profile(page, browser
     assert _groups(hb)[owner] in rows.first.inner_text() and "ระดับ 4" in rows.first.inner_text()
     assert "พ.ย. 2569" in rows.first.inner_text() and "กำลังทำ" in rows.first.inner_text()
     assert "ยกเลิก (รวมไว้ในรายงานประจำเดือนแล้ว)" in rows.last.inner_text()
+    violations = run_axe(page)  # the filled-in editor (the page walk of test_a11y sees it empty)
+    assert not violations, describe_axe("/assessment/plan/", violations)
 
     before = stored(page)
     open_tools(page)

@@ -334,8 +334,8 @@
           e.date ? " · วันที่ " + dayText(e.date) : "", e.checked_by ? " · ผู้ตรวจ: " + e.checked_by : "",
         ]),
         " ",
-        el("button", { type: "button", class: "md-button hb-pl-small", "data-do": "remove-evidence", "data-n": n,
-          "aria-label": "ลบหลักฐาน " + e.title }, "ลบ"),
+        el("button", { type: "button", class: "md-button hb-pl-small", "data-do": "remove-evidence", "data-n": n },
+          ["ลบ", el("span", { class: "hb-sr" }, "หลักฐาน " + e.title)]),
       ]);
     });
     var field = function (name, label, control) {
