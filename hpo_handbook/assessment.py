@@ -17,16 +17,21 @@ from markupsafe import Markup
 
 from .context import RenderContext
 from .links import ASSESSMENT_PAGE as FORM_PAGE
-from .links import MISSION_PAGE, REPORT_PAGE
+from .links import MISSION_PAGE, PLAN_PAGE, REPORT_PAGE
 from .model import LEVEL_NAMES, anchor
+from .render import action_key
 from .safe_markdown import escape_markdown
 from .storage import ASSESSMENT_NAME, storage_attrs
 from .templates import render_fragment
 
 #: Identifies an export file and the shape of the saved state; the scripts read both from the data block.
-#: Version 2 added a team round's raters; an older edition refuses a version 2 file instead of dropping them.
+#: Version 2 added a team round's raters, version 3 the plan (target, owner, month, actions, evidence links,
+#: status) and each rater's role; an older edition refuses a newer file instead of dropping what it cannot read.
 STATE_FORMAT = "hpo-handbook-assessment"
-STATE_VERSION = 2
+STATE_VERSION = 3
+#: Below this share of indicators rated (or, in a team round, agreed) the report withholds the overall level: an
+#: average of a few indicators is not the office's level. The report and its hint state the figure.
+OVERALL_COVERAGE = 0.8
 #: The team self-assessment page (members' files as raters, the consensus view, agreed levels).
 TEAM_PAGE = "assessment/team.md"
 DATA_ID = "hb-assessment-data"
@@ -50,8 +55,10 @@ def json_for_script(value: Any) -> Markup:
 def assessment_data(ctx: RenderContext, full: bool) -> dict[str, Any]:
     """What the browser script needs: missions in order and their indicators.
 
-    ``full`` adds each indicator's rubric, actions and owners (the report's action plan needs them;
-    the form page already shows the rubric as HTML and stays lighter without them).
+    ``full`` adds each indicator's rubric, actions (with their checklist keys, which a plan picks them by) and
+    owners, and the office's groups, roles and committees from data/groups.yml (a plan's owner is one of them, so
+    another office's groups appear); the report and the plan need them, the form page already shows the rubric
+    as HTML and stays lighter without them.
     """
     hb, links = ctx.handbook, ctx.links
     owners = hb.owner_names()
@@ -76,9 +83,11 @@ def assessment_data(ctx: RenderContext, full: bool) -> dict[str, Any]:
             if full:
                 entry["levels"] = {str(n): text for n, text in sorted(i.levels.items())}
                 entry["actions"] = [a.do for a in i.actions]
+                entry["keys"] = [action_key(i.id, a.do) for a in i.actions]
                 entry["owners"] = [owners[o] for o in i.owners]
+                entry["ownerIds"] = list(i.owners)
             indicators[i.id] = entry
-    return {
+    data: dict[str, Any] = {
         "format": STATE_FORMAT,
         "version": STATE_VERSION,
         "levelNames": {str(n): name for n, name in LEVEL_NAMES.items()},
@@ -87,7 +96,13 @@ def assessment_data(ctx: RenderContext, full: bool) -> dict[str, Any]:
         "missions": missions,
         "indicators": indicators,
         "replaced": dict(hb.replaced),  # a rating saved under a removed indicator's id moves to its successor
+        "coverage": OVERALL_COVERAGE,
+        "plan": links.to(PLAN_PAGE),
+        "report": links.to(REPORT_PAGE),
     }
+    if full:
+        data["groups"] = owners  # id -> name, in data/groups.yml order: groups, then roles, then committees
+    return data
 
 
 def _data_block(ctx: RenderContext, full: bool) -> str:
@@ -101,7 +116,7 @@ def _toolbar(ctx: RenderContext, page: str) -> str:
     links = ctx.links
     return _render(ctx, "assessment_toolbar.html", page=page, total=len(ctx.handbook.indicators),
                    storage=storage_attrs(ctx, ASSESSMENT_NAME), report_url=links.to(REPORT_PAGE),
-                   form_url=links.to(FORM_PAGE), team_url=links.to(TEAM_PAGE))
+                   form_url=links.to(FORM_PAGE), team_url=links.to(TEAM_PAGE), plan_url=links.to(PLAN_PAGE))
 
 
 def assessment(ctx: RenderContext) -> str:
@@ -136,6 +151,8 @@ REPORT_SECTIONS = (
     ("overview", "ภาพรวม", "overview"),
     ("profile", "ผลรายภารกิจ", "profile"),
     ("gaps", "จุดที่ต้องพัฒนาและแผนพัฒนา", "gaps"),
+    ("plan", "แผนพัฒนาที่สำนักงานวางไว้", "plan"),
+    ("follow-up", "ติดตามผลแผนพัฒนา", "follow-up"),
     ("compare", "เปรียบเทียบรอบการประเมิน", "compare"),
 )
 
@@ -147,7 +164,8 @@ def assessment_report(ctx: RenderContext) -> str:
     for heading_id, heading, part in REPORT_SECTIONS:
         parts.append(f"## {heading} {{#{heading_id}}}")
         parts.append(_render(ctx, "assessment_report.html", part=part, missions=hb.missions,
-                             form_url=links.to(FORM_PAGE)))
+                             form_url=links.to(FORM_PAGE), plan_url=links.to(PLAN_PAGE),
+                             coverage=round(OVERALL_COVERAGE * 100), office_name=ctx.office.get("name", "")))
     parts.append(_data_block(ctx, full=True))
     return "\n\n".join(parts)
 
@@ -165,9 +183,32 @@ def assessment_team(ctx: RenderContext) -> str:
     return "\n\n".join(parts)
 
 
+def assessment_plan(ctx: RenderContext) -> str:
+    """The plan page's skeleton: the round's start and the plan's fiscal year, one editor per indicator with a
+    plan (assessment-plan-ui.js builds them), the follow-up, and the plan as an office form for paper. The owner
+    lists come from data/groups.yml through the data block."""
+    links = ctx.links
+    parts = [_toolbar(ctx, "plan")]
+    for heading_id, heading, part in PLAN_SECTIONS:
+        parts.append(f"## {heading} {{#{heading_id}}}")
+        parts.append(_render(ctx, "assessment_plan.html", part=part, office_name=ctx.office.get("name", ""),
+                             report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE)))
+    parts.append(_data_block(ctx, full=True))
+    return "\n\n".join(parts)
+
+
+#: The plan page's sections: (Markdown heading id, Thai heading, template part).
+PLAN_SECTIONS = (
+    ("plans", "แผนรายตัวชี้วัด", "editor"),
+    ("follow-up", "ติดตามผล", "follow-up"),
+    ("plan-form", "แบบฟอร์มแผนพัฒนา", "form"),
+)
+
+
 #: Macro name -> function(context). Merged into :data:`macros.MACROS`.
 MACROS = {
     "assessment": assessment,
     "assessment_report": assessment_report,
     "assessment_team": assessment_team,
+    "assessment_plan": assessment_plan,
 }

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 
 from .context import RenderContext
-from .links import CALENDAR_PAGE, GROUP_PAGE, GROUP_PLANS_PAGE, MISSION_PAGE, REFERENCES_PAGE, YEAR_PLAN_PAGE
+from .links import CALENDAR_PAGE, GROUP_PAGE, GROUP_PLANS_PAGE, MISSION_PAGE, PLAN_PAGE, REFERENCES_PAGE, YEAR_PLAN_PAGE
 from .loader import Handbook
 from .model import anchor
 from .office_year import Occasion, Task, monthly_load, owners_with_work, year_plan
@@ -19,6 +19,7 @@ from .schedule import FISCAL_MONTHS, month_name, month_year
 from .site_paths import CALENDAR_PDF, YEAR_PLAN_PDF, plan_pdf
 from .site_paths import group_ics as group_file
 from .site_paths import office_ics as office_file
+from .storage import ASSESSMENT_NAME, storage_attrs
 from .templates import render_fragment
 from .thai import fiscal_year as fiscal_year_of
 
@@ -41,6 +42,20 @@ def event_months(ctx: RenderContext, event_id: str) -> str:
     """The months of an office event as plain Thai text (``ส.ค. ก.ย.``), e.g. for a heading of the steps."""
     lookup("งานในปฏิทิน", event_id, ctx.handbook.events)
     return escape_markdown(ctx.handbook.events[event_id].schedule.label())
+
+
+def own_plan(ctx: RenderContext, owner: str | None = None) -> dict[str, object]:
+    """What plan-on-calendar.js needs to show the office's own plan (saved with the self-assessment in this browser)
+    on a calendar page: the assessment's storage key, the plan page's address, the owners' names (JSON, escaped by
+    the template as an attribute) and, for a group's page, the group and the months' labels for rows it adds."""
+    fy = handbook_fiscal_year(ctx)
+    return {
+        "storage": storage_attrs(ctx, ASSESSMENT_NAME),
+        "url": ctx.links.to(PLAN_PAGE),
+        "group": owner or "",
+        "groups": json.dumps(ctx.handbook.owner_names(), ensure_ascii=False),
+        "months": {m: f"{month_name(m)} {month_year(m, fy)}" for m in FISCAL_MONTHS},
+    }
 
 
 def _task_view(ctx: RenderContext, t: Task) -> dict[str, object]:
@@ -105,7 +120,7 @@ def office_calendar(ctx: RenderContext) -> str:
 
     parts = [part("summary", fiscal_year=fy, event_count=len(plan.events), task_count=len(plan.tasks),
                   ics_url=ctx.links.file(office_file(fy)), pdf_url=ctx.links.file(CALENDAR_PDF),
-                  plans_url=ctx.links.to(GROUP_PLANS_PAGE), year_url=ctx.links.to(YEAR_PLAN_PAGE),
+                  plans_url=ctx.links.to(GROUP_PLANS_PAGE), year_url=ctx.links.to(YEAR_PLAN_PAGE), own=own_plan(ctx),
                   months=[{"num": m, "short": month_name(m, short=True)} for m in FISCAL_MONTHS])]
     if plan.monthly:
         parts += ["## ทุกเดือน {#every-month}",
@@ -177,6 +192,7 @@ def group_plan(ctx: RenderContext, owner: str) -> str:
         plans_url=ctx.links.to(GROUP_PLANS_PAGE),
         office=ctx.office,
         logo=ctx.links.file(ctx.office["logo"]) if ctx.office.get("logo") else "",
+        own=own_plan(ctx, owner),
     )
 
 
@@ -232,7 +248,7 @@ def group_pages(hb: Handbook) -> dict[str, str]:
             f"description: {_yaml(f'งานของ{name} รายเดือนตลอดปีงบประมาณ พิมพ์เป็นแบบฟอร์มของสำนักงานได้')}\n"
             # Out of the search index: a short page of common words (งาน, การ, แผน) outranked the chapters; a reader
             # finds the group by name on the list of groups (calendar/groups/), which the index keeps.
-            "search:\n  exclude: true\n---\n\n"
+            "search:\n  exclude: true\nhb_scripts: [calendar]\n---\n\n"
             f"# {escape_markdown(name)}\n\n{{{{ group_plan(\"{owner}\") }}}}\n"
         )
     return pages

@@ -163,3 +163,20 @@ def test_no_trace_in_the_pdfs(adopted_site: Path, tmp_path: Path, browser: objec
     book = subprocess.run(["pdftotext", str(tmp_path / "handbook.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert OTHER_OFFICE["name"].replace(" ", "") in re.sub(r"\s+", "", book)
+
+
+@pytest.mark.slow
+def test_its_own_groups_are_the_plans_owners(adopted_site: Path) -> None:
+    """The plan's owner list and form (assessment-plan-ui.js) and the calendar's plan items (plan-on-calendar.js)
+    take the groups from the page, which takes them from data/groups.yml: another office sees its own."""
+    import json
+
+    default = yaml.safe_load((ROOT / "data" / "groups.yml").read_text(encoding="utf-8"))["groups"]
+    page = BeautifulSoup((adopted_site / "assessment/plan/index.html").read_text(encoding="utf-8"), "html.parser")
+    groups = json.loads(page.select_one(".hb-as-data > script").string)[0]["groups"]
+    assert [g for g in groups if g.startswith("unit-")] == [f"unit-{n}" for n in range(1, len(default) + 1)]
+    assert all(groups[f"unit-{n}"] == f"ฝ่ายงานทดสอบที่ {n}" for n in range(1, len(default) + 1))
+    assert not {g["id"] for g in default} & set(groups)
+    calendar = BeautifulSoup((adopted_site / "calendar/index.html").read_text(encoding="utf-8"), "html.parser")
+    names = json.loads(calendar.select_one(".hb-own-plan")["data-groups"])
+    assert names["unit-1"] == "ฝ่ายงานทดสอบที่ 1" and not [g["name"] for g in default if g["name"] in names.values()]

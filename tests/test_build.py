@@ -113,7 +113,7 @@ def test_page_scripts_load_only_where_they_run(site: Path) -> None:
         assert "/* assets/javascripts/assessment" not in home_script.read_text(encoding="utf-8")
     def loads(page: str) -> bool:
         return "hb-assessment." in (site / page).read_text(encoding="utf-8")
-    assert all(loads(f"assessment/{p}index.html") for p in ("", "report/", "team/"))
+    assert all(loads(f"assessment/{p}index.html") for p in ("", "report/", "team/", "plan/"))
     assert not any(loads(p) for p in ("index.html", "missions/leadership/index.html", "calendar/index.html"))
 
 
@@ -135,7 +135,8 @@ def test_search_index_lists_every_page(site: Path) -> None:
     # Duplicates of the chapters' text stay out: the all-missions checklist and the assessment's rubrics.
     assert "checklists/" not in locations
     assessment = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("assessment/"))
-    assert "ยังไม่ประเมิน" not in assessment and len(assessment) < 20_000
+    # Four pages of prose and toolbar hints (form, report, team, plan) stay well under the rubrics' 100 000+.
+    assert "ยังไม่ประเมิน" not in assessment and len(assessment) < 24_000
 
 
 def test_unknown_indicator_in_a_page_fails_the_build(tmp_path: Path) -> None:

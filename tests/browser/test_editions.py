@@ -104,6 +104,39 @@ def test_a_rating_of_a_merged_indicator_moves_to_its_successor(page: Any, base_u
     assert _get(page, old_key) == _state({old: 4})  # copied from the old key, which is left as it was
 
 
+def test_a_plan_of_a_merged_indicator_follows_it_and_a_current_release_file_imports(page: Any, base_url: str,
+                                                                                     hb: Handbook) -> None:
+    """A file of this release's predecessor (version 2, no plans) still imports; a plan saved under an indicator
+    that a later edition merged appears under its successor, and the old entry stays."""
+    old, new = next(iter(hb.replaced.items()))
+    v2 = _state({old: 2})
+    v2["version"] = 2
+    page.goto(f"{base_url}assessment/plan/")
+    page.wait_for_selector("[data-hb-assessment][data-hb-ready] [data-hb=toolbar]:not([hidden])")
+    page.locator("[data-hb=import-file]").set_input_files(
+        {"name": "v2.json", "mimeType": "application/json", "buffer": json.dumps(v2).encode()})
+    page.locator("[data-hb=status]:has-text('นำเข้า')").wait_for()
+    scoped = page.locator("[data-hb-assessment]").get_attribute("data-storage-key")
+    saved = _get(page, scoped)
+    assert saved["version"] == 3 and saved["rounds"][-1]["ratings"][new]["level"] == 2
+    assert saved["rounds"][-1]["plans"] == {}
+
+    v3 = _state({old: 2})
+    v3["version"] = 3
+    v3["rounds"][0].update(id="r3", name="รอบที่มีแผน", plans={old: {
+        "target": 3, "owner": "", "month": 12,
+        "actions": [{"id": "t-old123", "text": "งานตามแผนเดิม", "status": "doing"}],
+        "evidence": [{"title": "หลักฐานเดิม", "url": "https://example.org/old", "date": "", "checked_by": ""}]}})
+    v3["current"] = "r3"
+    page.locator("[data-hb=import-file]").set_input_files(
+        {"name": "v3.json", "mimeType": "application/json", "buffer": json.dumps(v3).encode()})
+    page.locator("[data-hb=status]:has-text('v3.json')").wait_for()
+    item = page.locator(f"#plan-{anchor(new)}")
+    assert "งานตามแผนเดิม" in item.inner_text() and "หลักฐานเดิม" in item.inner_text()
+    plans = next(r for r in _get(page, scoped)["rounds"] if r["id"] == "r3")["plans"]
+    assert set(plans) == {old, new} and plans[new]["actions"][0]["status"] == "doing"
+
+
 def test_a_link_to_a_merged_indicator_lands_on_its_successor(page: Any, base_url: str, hb: Handbook) -> None:
     for old, new in hb.replaced.items():
         prefix = old.split("-")[0]

@@ -4,11 +4,11 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const Model = require("../../docs/assets/javascripts/assessment-model.js");
 
-const SPEC = { format: "hpo-handbook-assessment", version: 2 };
+const SPEC = { format: "hpo-handbook-assessment", version: 3 };
 const round = (id, updated, ratings, extra = {}) => ({
   id, name: "รอบ " + id, created: "2026-10-01T00:00:00Z", updated, target: 3, ratings, ...extra,
 });
-const state = (rounds, extra = {}) => ({ format: SPEC.format, version: 2, current: rounds[0].id, rounds, ...extra });
+const state = (rounds, extra = {}) => ({ format: SPEC.format, version: 3, current: rounds[0].id, rounds, ...extra });
 
 test("a valid state passes unchanged and empty ratings are dropped", () => {
   const got = Model.validate(state([round("a", "2026-10-02T00:00:00Z", { "LD-01": { level: 3, notes: "" }, "LD-02": { level: null, notes: "" } })]), SPEC);
@@ -22,8 +22,11 @@ test("version 0 and version 1 are migrated; a newer version is refused in Thai",
   assert.deepEqual(v0.state.rounds[0].ratings, { "LD-01": { level: 4, notes: "หลักฐาน" } });
   const v1 = Model.validate({ ...state([round("a", "x", {})]), version: 1 }, SPEC);
   assert.equal(v1.migrated, true);
-  assert.equal(v1.state.version, 2);
-  assert.throws(() => Model.validate({ format: SPEC.format, version: 3, rounds: [] }, SPEC), /รุ่นใหม่กว่า/);
+  assert.equal(v1.state.version, 3);
+  const v2 = Model.validate({ ...state([round("a", "x", {})]), version: 2 }, SPEC);
+  assert.equal(v2.migrated, true);
+  assert.deepEqual(v2.state.rounds[0].plans, {});
+  assert.throws(() => Model.validate({ format: SPEC.format, version: 4, rounds: [] }, SPEC), /รุ่นใหม่กว่า/);
 });
 
 for (const [what, bad, reason] of [

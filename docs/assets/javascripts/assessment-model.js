@@ -3,16 +3,23 @@
  * work, and turning members' files into a team round's raters. Loads in Node for tests/js/.
  *
  * The state (format and version come from the page, written by hpo_handbook/assessment.py):
- *   {format, version, current: <round id>, rater?: <this browser's rater name>, rounds: [round]}
+ *   {format, version, current: <round id>, rater?: <this browser's rater name>, role?: executive|director|staff,
+ *    raterId?: <random, set on the first export: tells two members of one name apart>, rounds: [round]}
  *   round = {id, name, created, updated (ISO), target: 3|4|5, ratings: {<indicator id>: {level: 1-5|null, notes}},
- *            raters?: [{name, source, updated, ratings}]}   (raters: a team round; its ratings are the agreed ones)
- * Version 1 had no raters; version 0 (pre-release) kept one flat set of ratings.
+ *            raters?: [{name, role?, id?, source, updated, ratings}],  (raters: a team round; its ratings are the agreed ones)
+ *            start, planYear, plans}                                  (the plan: assessment-plan.js)
+ * Version 3 added the plan and the rater's role; version 2 is version 3 without them (it migrates by adding an
+ * empty plan); version 1 had no raters; version 0 (pre-release) kept one flat set of ratings.
  */
 (function (root, factory) {
-  var api = factory();
+  var api = factory(function () {
+    // assessment-plan.js checks a round's plan; looked up when first needed, so the load order of the two
+    // classic scripts does not matter.
+    return typeof require === "function" ? require("./assessment-plan.js") : root.HBAssessmentPlan;
+  });
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.HBAssessmentModel = api;
-})(this, function () {
+})(this, function (planApi) {
   "use strict";
 
   var MAX_ROUNDS = 50;
@@ -21,6 +28,8 @@
   var MAX_NOTES = 5000;
   var ID_RE = /^[A-Z]{2}-\d{2}$/;
   var ROUND_ID_RE = /^[A-Za-z0-9_-]{1,40}$/;
+  var RATER_ID_RE = /^[a-z0-9]{6,40}$/;
+  var ROLES = ["executive", "director", "staff"];
 
   function isObject(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -43,8 +52,12 @@
   }
 
   function newRound(name, now) {
-    var stamp = (now || new Date()).toISOString();
-    return { id: newRoundId(), name: name, created: stamp, updated: stamp, target: 3, ratings: {} };
+    var day = now || new Date();
+    var stamp = day.toISOString();
+    var Plan = planApi();
+    var start = Plan.localDate(day);
+    return { id: newRoundId(), name: name, created: stamp, updated: stamp, target: 3, ratings: {},
+      start: start, planYear: Plan.fiscalYearOf(start), plans: {} };
   }
 
   function freshState(spec, now) {
@@ -107,6 +120,8 @@
         name: name,
         source: typeof x.source === "string" ? x.source.slice(0, 200) : "",
         updated: typeof x.updated === "string" ? x.updated : "",
+        role: ROLES.indexOf(x.role) >= 0 ? x.role : "",
+        id: typeof x.id === "string" && RATER_ID_RE.test(x.id) ? x.id : "",
         ratings: checkRatings(x.ratings, at),
       };
     });
@@ -149,11 +164,17 @@
       var updated = typeof r.updated === "string" ? r.updated : created;
       var round = { id: r.id, name: name, created: created, updated: updated, target: target, ratings: ratings };
       if (r.raters !== undefined) round.raters = checkRaters(r.raters, where);
+      var plan = planApi().checkRound(r, where, Invalid, created);
+      round.start = plan.start;
+      round.planYear = plan.planYear;
+      round.plans = plan.plans;
       return round;
     });
     var current = seen[obj.current] ? obj.current : rounds[0].id;
     var state = { format: spec.format, version: spec.version, current: current, rounds: rounds };
     if (typeof obj.rater === "string" && obj.rater.trim()) state.rater = obj.rater.trim().slice(0, MAX_NAME);
+    if (ROLES.indexOf(obj.role) >= 0) state.role = obj.role;
+    if (typeof obj.raterId === "string" && RATER_ID_RE.test(obj.raterId)) state.raterId = obj.raterId;
     return { state: state, migrated: migrated };
   }
 
@@ -174,6 +195,7 @@
     state.rounds.forEach(function (r) {
       carry(r.ratings);
       (r.raters || []).forEach(function (x) { carry(x.ratings); });
+      if (planApi().carryPlans(r, replaced)) changed = true;
     });
     return changed;
   }
@@ -184,7 +206,9 @@
   }
 
   function sameContent(a, b) {
-    var strip = function (r) { return JSON.stringify([r.name, r.target, r.ratings, r.raters || null]); };
+    var strip = function (r) {
+      return JSON.stringify([r.name, r.target, r.ratings, r.raters || null, r.start, r.planYear, r.plans || {}]);
+    };
     return strip(a) === strip(b);
   }
 
@@ -263,20 +287,29 @@
         : "ไฟล์นี้ยังไม่มีผลการประเมินในรอบ “" + round.name + "”");
     }
     return {
-      rater: { name: name.slice(0, MAX_NAME), source: String(fileName || "").slice(0, 200), updated: round.updated, ratings: ratings },
+      rater: { name: name.slice(0, MAX_NAME), role: state.role || "", id: state.raterId || "",
+        source: String(fileName || "").slice(0, 200), updated: round.updated, ratings: ratings },
       skipped: skipped,
       round: round.name,
     };
   }
 
   /**
-   * Add a rater to a team round. Same name already there: the newer file (by its round's `updated`) stays.
-   * -> "added" | "replaced" | "kept" (the stored one is newer or the same) ; throws Invalid when full.
+   * Add a rater to a team round. Same name already there: the newer file (by its round's `updated`) stays, as a
+   * member sending a newer file. Two members of one name are told apart by the browser id in their files
+   * (`raterId`): the second is refused with a Thai message asking one of them to change the name, and nothing
+   * already imported changes. -> "added" | "replaced" | "kept" (the stored one is newer or the same);
+   * throws Invalid when full or when the name is another member's.
    */
   function addRater(round, rater) {
     round.raters = round.raters || [];
     var at = -1;
     round.raters.forEach(function (x, n) { if (x.name === rater.name) at = n; });
+    if (at >= 0 && rater.id && round.raters[at].id && rater.id !== round.raters[at].id) {
+      throw new Invalid("มีผลของผู้ประเมินชื่อ “" + rater.name + "” อยู่แล้ว (จากไฟล์ " + (round.raters[at].source || "ที่นำเข้าก่อนหน้า")
+        + ") แต่ไฟล์นี้ส่งออกจากเครื่องของอีกคนหนึ่ง จึงไม่นำเข้าแทน ให้ผู้ประเมินคนใดคนหนึ่งเปลี่ยนชื่อผู้ประเมิน"
+        + " (เช่น เติมนามสกุลหรือชื่อกลุ่ม) แล้วส่งออกไฟล์ใหม่");
+    }
     if (at < 0) {
       if (round.raters.length >= MAX_RATERS) throw new Invalid("รอบนี้มีผู้ประเมินครบ " + MAX_RATERS + " คนแล้ว");
       round.raters.push(rater);
@@ -293,6 +326,7 @@
     MAX_ROUNDS: MAX_ROUNDS,
     MAX_NAME: MAX_NAME,
     MAX_NOTES: MAX_NOTES,
+    ROLES: ROLES,
     Invalid: Invalid,
     isObject: isObject,
     fiscalYear: fiscalYear,

@@ -31,9 +31,13 @@
     return Stats.isTeam(round) ? "ยังไม่สรุป" : "ยังไม่ประเมิน";
   }
 
-  function ratersText(round) {
-    if (!Stats.isTeam(round)) return "ประเมินคนเดียว";
-    return round.raters.length + " คน (ใช้ระดับที่ทีมตกลงกัน)";
+  /* Who rated, by name: a team round's raters (with the level the report uses: the agreed one), or this
+   * browser's rater name when it was given. */
+  function ratersText(round, state) {
+    if (!Stats.isTeam(round)) return "ประเมินคนเดียว" + (state.rater ? " (" + state.rater + ")" : " (ไม่ได้ระบุชื่อผู้ประเมิน)");
+    if (!round.raters.length) return "ยังไม่มีผู้ประเมินในรอบนี้";
+    return round.raters.length + " คน: " + round.raters.map(function (x) { return x.name; }).join(", ")
+      + " (ใช้ระดับที่ทีมตกลงกัน)";
   }
 
   function fill(ctl) {
@@ -44,12 +48,12 @@
     var total = ctl.ids.length;
     ctl.scope.querySelectorAll('[data-hb="report-round"]').forEach(function (x) { x.textContent = round.name; });
     ctl.scope.querySelectorAll('[data-hb="report-date"]').forEach(function (x) { x.textContent = Dom.thaiDate(new Date()); });
-    ctl.scope.querySelectorAll('[data-hb="report-raters"]').forEach(function (x) { x.textContent = ratersText(round); });
+    ctl.scope.querySelectorAll('[data-hb="report-raters"]').forEach(function (x) { x.textContent = ratersText(round, ctl.state); });
     ctl.$("overall-rated").textContent = team
       ? "สรุปแล้ว " + s.levels.length + " จาก " + total + " ตัวชี้วัด (ยังไม่สรุป " + (total - s.levels.length) + ")"
       : s.levels.length + " จาก " + total + " ตัวชี้วัด";
     ctl.$("overall-average").textContent = s.avg ? s.avg.text : "–";
-    ctl.$("overall-level").textContent = Stats.levelLabel(s.avg, data.levelNames, team);
+    ctl.$("overall-level").textContent = overallLevel(data, s, total, team);
     var table = ctl.$("profile-table");
     var rows = s.missions.map(function (x) { return { id: x.m.id, n: x.levels.length, total: x.m.indicators.length, avg: x.avg }; });
     rows.push({ id: "all", n: s.levels.length, total: total, avg: s.avg });
@@ -65,6 +69,20 @@
     fillGaps(ctl);
     fillCompareOptions(ctl);
     fillCompare(ctl);
+  }
+
+  /* The overall level with its coverage ("ระดับ 2 พัฒนา (ประเมินแล้ว 50 จาก 56 ตัวชี้วัด)"); withheld, saying why,
+   * below the coverage the page states (data.coverage, from hpo_handbook/assessment.py). */
+  function overallLevel(data, s, total, team) {
+    var n = s.levels.length;
+    var done = (team ? "สรุปแล้ว " : "ประเมินแล้ว ") + n + " จาก " + total + " ตัวชี้วัด";
+    if (!n) return Stats.levelLabel(null, data.levelNames, team);
+    var need = Math.ceil((data.coverage || 0) * total);
+    if (n < need) {
+      return "ยังไม่สรุประดับภาพรวม: " + done + " ต้อง" + (team ? "สรุป" : "ประเมิน") + "อย่างน้อย " + need
+        + " ตัวชี้วัด (ร้อยละ " + Math.round((data.coverage || 0) * 100) + ") จึงจะบอกระดับของทั้งสำนักงานได้";
+    }
+    return Stats.levelLabel(s.avg, data.levelNames, team) + " (" + done + ")";
   }
 
   /** Gaps: indicators with a level below the round's target, each with its next level and actions. */
@@ -107,6 +125,7 @@
           el("p", { class: "hb-as-label" }, "สิ่งที่ควรทำ"),
           el("ul", {}, i.actions.map(function (text) { return el("li", {}, text); })),
           i.owners && i.owners.length ? el("p", { class: "hb-as-owners" }, "ผู้รับผิดชอบหลัก: " + i.owners.join(" · ")) : null,
+          planLine(data, round, id),
         ]));
       });
       append(box, [el("h3", {}, "ภารกิจที่ " + m.number + " " + m.title + " (" + items.length + " ตัวชี้วัด)"), list]);
@@ -117,14 +136,34 @@
       : "ไม่มีตัวชี้วัดที่" + (team ? "สรุปแล้ว" : "ประเมินแล้ว") + "ต่ำกว่าระดับ " + target + (unrated ? " (" + open + " " + unrated + " ตัวชี้วัด)" : "")), box.firstChild);
   }
 
+  /* Where the gap's plan stands, with a link to it on the plan page. */
+  function planLine(data, round, id) {
+    var p = (round.plans || {})[id];
+    var href = data.plan + "#plan-" + id.toLowerCase();
+    if (!p) return el("p", { class: "hb-pl-gap-plan" }, [el("a", { href: href.split("#")[0] }, "วางแผนพัฒนาตัวชี้วัดนี้"), " (ยังไม่มีแผน)"]);
+    var done = p.actions.filter(function (a) { return a.status === "done"; }).length;
+    return el("p", { class: "hb-pl-gap-plan" }, [el("a", { href: href }, "แผนพัฒนาของ " + id), ": "
+      + (p.owner && data.groups && data.groups[p.owner] ? data.groups[p.owner] : "ยังไม่กำหนดผู้รับผิดชอบ")
+      + " · สิ่งที่จะทำ " + p.actions.length + " ข้อ เสร็จแล้ว " + done + " ข้อ"]);
+  }
+
+  /* The comparison is of two rounds of the same kind: one reader's rounds, or the team's. A person's round and a
+   * team round are different measures (one view against an agreed one), never a "before" and an "after". */
+  function sameKind(a, b) {
+    return Stats.isTeam(a) === Stats.isTeam(b);
+  }
+
   function fillCompareOptions(ctl) {
     var a = ctl.$("compare-a"), b = ctl.$("compare-b");
     var ids = ctl.state.rounds.map(function (r) { return r.id; });
     var cur = ctl.round().id;
     // Default: the current round against the one before it (or after it, when it is the first).
+    var byId = function (id) { return ctl.state.rounds.filter(function (r) { return r.id === id; })[0]; };
     var bId = ids.indexOf(b.value) >= 0 ? b.value : cur;
+    var kin = ids.filter(function (x) { return x !== bId && sameKind(byId(x), byId(bId)); });
+    var before = kin.filter(function (x) { return ids.indexOf(x) < ids.indexOf(bId); });
     var aId = ids.indexOf(a.value) >= 0 && a.value !== bId ? a.value
-      : (ids[ids.indexOf(bId) - 1] || ids.filter(function (x) { return x !== bId; })[0] || bId);
+      : (before[before.length - 1] || kin[0] || ids.filter(function (x) { return x !== bId; })[0] || bId);
     ctl.fillRoundOptions(a, aId);
     ctl.fillRoundOptions(b, bId);
   }
@@ -141,6 +180,13 @@
     }
     if (ra.id === rb.id) {
       append(box, el("p", {}, "โปรดเลือกสองรอบที่ต่างกัน"));
+      return;
+    }
+    if (!sameKind(ra, rb)) {
+      var team = Stats.isTeam(ra) ? ra : rb, own = Stats.isTeam(ra) ? rb : ra;
+      append(box, el("p", { "data-hb": "compare-kinds" }, "รอบ “" + own.name + "” เป็นผลของผู้ประเมินคนเดียว ส่วนรอบ “" + team.name
+        + "” เป็นระดับที่ทีมตกลงกัน สองรอบนี้วัดคนละแบบ จึงไม่เปรียบเทียบเป็นก่อนและหลัง เลือกสองรอบของทีม หรือสองรอบที่ประเมินคนเดียว"
+        + " ถ้าต้องการดูว่าผลของท่านต่างจากทีมอย่างไร ดูที่หน้าประเมินเป็นทีม"));
       return;
     }
     var sa = Stats.summary(data, ra), sb = Stats.summary(data, rb);

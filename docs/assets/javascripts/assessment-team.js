@@ -8,10 +8,12 @@
   var api = factory(
     req ? require("./assessment-dom.js") : root.HBAssessmentDom,
     req ? require("./assessment-model.js") : root.HBAssessmentModel,
-    req ? require("./assessment-stats.js") : root.HBAssessmentStats);
+    req ? require("./assessment-stats.js") : root.HBAssessmentStats,
+    // assessment-plan.js (roles, leaders and staff) loads after this file: looked up when first needed.
+    function () { return req ? require("./assessment-plan.js") : root.HBAssessmentPlan; });
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.HBAssessmentTeam = api;
-})(this, function (Dom, Model, Stats) {
+})(this, function (Dom, Model, Stats, planApi) {
   "use strict";
 
   var el = Dom.el, append = Dom.append;
@@ -76,7 +78,10 @@
 
   function readAll(files) {
     return Promise.all(files.map(function (file) {
-      if (file.size > MAX_IMPORT_BYTES) return { file: file, error: "ไฟล์ใหญ่เกินกว่าไฟล์ผลการประเมิน" };
+      if (file.size > MAX_IMPORT_BYTES) {
+        return { file: file, error: "ไฟล์ใหญ่ " + (file.size / 1048576).toFixed(1) + " MB เกินขนาดที่รับได้ ("
+          + MAX_IMPORT_BYTES / 1048576 + " MB) ไฟล์ผลการประเมินของสมาชิกมีขนาดไม่เกินไม่กี่ร้อย KB โปรดตรวจว่าเลือกไฟล์ถูก" };
+      }
       return file.text().then(function (text) { return { file: file, text: text }; },
         function () { return { file: file, error: "เบราว์เซอร์อ่านไฟล์ไม่ได้" }; });
     }));
@@ -87,7 +92,10 @@
       var done = [];
       var problems = [];
       var target = null;
+      var changed = false; // something added or replaced: only then is the round saved (and stamped)
       var known = ctl.ids;
+      var batch = {}; // rater name -> the file of this import that gave it
+      var noRole = [];
       read.forEach(function (x) {
         var name = x.file.name;
         if (x.error) { problems.push("“" + name + "”: " + x.error); return; }
@@ -100,9 +108,18 @@
         }
         try {
           var got = Model.raterFromFile(parsed, name, ctl.spec, known, ctl.data.replaced || {});
+          if (batch[got.rater.name]) {
+            problems.push("“" + name + "” และ “" + batch[got.rater.name] + "” ใช้ชื่อผู้ประเมิน “" + got.rater.name
+              + "” เหมือนกัน จึงนำเข้าเฉพาะไฟล์แรก ถ้าเป็นคนละคน ให้ผู้ประเมินใส่ชื่อให้ต่างกัน (เช่น เติมนามสกุลหรือชื่อกลุ่ม) แล้วส่งออกใหม่"
+              + " ถ้าเป็นคนเดียวกัน ให้นำเข้าเฉพาะไฟล์ล่าสุด");
+            return;
+          }
+          batch[got.rater.name] = name;
           if (!target) target = teamRound(ctl);
           var result = Model.addRater(target.round, got.rater);
+          if (result !== "kept") changed = true;
           var who = "“" + got.rater.name + "”";
+          if (!got.rater.role) noRole.push(got.rater.name);
           if (result === "added") done.push("เพิ่มผลของ " + who);
           if (result === "replaced") done.push("แทนผลของ " + who + " ด้วยไฟล์ที่ใหม่กว่า");
           if (result === "kept") done.push("คงผลของ " + who + " ที่นำเข้าไว้แล้ว เพราะไฟล์ “" + name + "” ไม่ใหม่กว่า");
@@ -121,10 +138,14 @@
           problems.push("“" + name + "”: " + e.message);
         }
       });
-      if (target) {
+      if (target && (changed || target.created)) {
         ctl.save();
         ctl.refresh();
         if (target.created) done.unshift("สร้างรอบ “" + target.round.name + "” สำหรับประเมินเป็นทีม");
+      }
+      if (noRole.length) {
+        done.push("ไฟล์ของ " + noRole.map(function (n) { return "“" + n + "”"; }).join(", ")
+          + " ไม่ได้ระบุบทบาท จึงไม่นับในการเทียบผู้บริหารกับบุคลากร (ผู้ประเมินเลือกบทบาทได้ในเมนูจัดการรอบการประเมินและข้อมูล แล้วส่งออกใหม่)");
       }
       var text = done.join(" · ");
       if (problems.length) {
@@ -155,9 +176,10 @@
     if (!raters.length) return;
     append(box, el("ul", { class: "hb-as-rater-list" }, raters.map(function (x) {
       var n = Stats.rated({ ratings: x.ratings }, ctl.ids).length;
-      return el("li", { "data-rater": x.name }, [
+      return el("li", { "data-rater": x.name, "data-role": x.role || "" }, [
         el("strong", {}, x.name),
-        " ประเมิน " + n + " ตัวชี้วัด" + (x.source ? " (ไฟล์ " + x.source + ")" : "") + " ",
+        " · " + (x.role ? planApi().ROLE_LABEL[x.role] : "ไม่ได้ระบุบทบาท"),
+        " · ประเมิน " + n + " ตัวชี้วัด" + (x.source ? " (ไฟล์ " + x.source + ")" : "") + " ",
         el("button", { type: "button", class: "md-button hb-as-remove", "data-remove-rater": x.name }, "นำออก"),
       ]);
     })));
@@ -186,7 +208,9 @@
       el("h3", { id: "hb-as-team-" + key }, [el("a", { href: i.url }, row.id), " " + i.title]),
       el("p", { class: "hb-as-spread" }, [
         "ระดับที่ผู้ประเมินให้: ", el("strong", { "data-hb": "spread" }, Stats.spreadText(row)),
-        " (" + spread + " · ให้ระดับ " + row.count + " จาก " + row.given.length + " คน)",
+        " (" + spread + " · " + (row.count === row.given.length
+          ? "ผู้ประเมินทั้ง " + row.count + " คนให้ระดับ"
+          : "ผู้ประเมิน " + row.count + " จาก " + row.given.length + " คนให้ระดับ อีก " + (row.given.length - row.count) + " คนไม่ได้ให้ระดับ") + ")",
       ]),
       el("div", { class: "hb-as-scroll" }, el("table", { class: "hb-as-table hb-as-raters-table" }, [
         el("caption", { class: "hb-sr" }, "ระดับและหลักฐานของผู้ประเมินแต่ละคน ตัวชี้วัด " + row.id),
@@ -218,6 +242,7 @@
     fillSummary(ctl);
     fillRaters(ctl);
     var round = ctl.round();
+    fillRoles(ctl);
     var box = ctl.$("consensus");
     box.textContent = "";
     if (!Stats.isTeam(round) || !round.raters.length) {
@@ -225,11 +250,66 @@
       return;
     }
     var rows = Stats.consensus(ctl.data, round);
-    rows.forEach(function (row) {
+    var rated = rows.filter(function (row) { return row.count > 0; });
+    var rest = rows.filter(function (row) { return row.count === 0; });
+    var add = function (parent, row) {
       var node = item(ctl, row, round);
       node.querySelector('[data-hb="agreed-notes"]').value = (round.ratings[row.id] || {}).notes || "";
-      box.appendChild(node);
-    });
+      parent.appendChild(node);
+    };
+    append(box, el("p", { "data-hb": "consensus-count" }, "ตัวชี้วัดที่มีผู้ประเมินให้ระดับ " + rated.length + " จาก " + rows.length
+      + " ตัวชี้วัด เรียงจากที่เห็นต่างกันมากที่สุด"));
+    rated.forEach(function (row) { add(box, row); });
+    if (rest.length) {
+      // The rest are one control away: the meeting rarely needs them, but the team can still agree a level.
+      var more = el("details", { class: "hb-as-unrated", "data-hb": "unrated" }, [
+        el("summary", {}, "ตัวชี้วัดที่ยังไม่มีผู้ใดให้ระดับ " + rest.length + " ตัวชี้วัด"),
+      ]);
+      rest.forEach(function (row) { add(more, row); });
+      box.appendChild(more);
+    }
+  }
+
+  function levelText(avg) {
+    return (Math.round(avg * 100) / 100).toFixed(2).replace(/\.00$/, "");
+  }
+
+  /* Leaders (executives and group directors) against staff, widest gap first: where the two see the office
+   * differently is what the meeting should talk about (the Baldrige "Are We Making Progress?" idea of asking both). */
+  function fillRoles(ctl) {
+    var box = ctl.$("roles");
+    if (!box) return;
+    box.textContent = "";
+    var round = ctl.round();
+    if (!Stats.isTeam(round) || !round.raters.length) return;
+    var view = planApi().leadersAndStaff(ctl.data, round);
+    var who = "ผู้บริหาร (ผู้บริหารสำนักงานและผู้อำนวยการกลุ่ม) " + view.leaders + " คน · บุคลากร " + view.staff + " คน"
+      + (view.unknown.length ? " · ไม่ได้ระบุบทบาท " + view.unknown.length + " คน (" + view.unknown.join(", ") + ") ไม่นับในตารางนี้" : "");
+    var parts = [el("h2", { id: "leaders-and-staff" }, "ผู้บริหารกับบุคลากรเห็นต่างกันตรงไหน"), el("p", { "data-hb": "roles-count" }, who)];
+    if (!view.leaders || !view.staff) {
+      parts.push(el("p", {}, "ต้องมีผลของผู้บริหารอย่างน้อยหนึ่งคนและบุคลากรอย่างน้อยหนึ่งคน จึงจะเทียบกันได้"
+        + " ให้ผู้ประเมินเลือกบทบาทในเมนูจัดการรอบการประเมินและข้อมูลก่อนส่งออกไฟล์"));
+    } else if (!view.rows.length) {
+      parts.push(el("p", {}, "ยังไม่มีตัวชี้วัดที่ทั้งผู้บริหารและบุคลากรให้ระดับ"));
+    } else {
+      parts.push(el("div", { class: "hb-as-scroll" }, el("table", { class: "hb-as-table", "data-hb": "roles-table" }, [
+        el("caption", {}, "ระดับเฉลี่ยที่ผู้บริหารและบุคลากรให้ เรียงจากที่ต่างกันมากที่สุด"),
+        el("thead", {}, el("tr", {}, ["ตัวชี้วัด", "ผู้บริหารให้ (เฉลี่ย)", "บุคลากรให้ (เฉลี่ย)", "ต่างกัน"].map(function (t) {
+          return el("th", { scope: "col" }, t);
+        }))),
+        el("tbody", {}, view.rows.map(function (r) {
+          var i = ctl.data.indicators[r.id];
+          var gap = r.gap === 0 ? "เห็นตรงกัน" : (r.gap > 0 ? "ผู้บริหารให้สูงกว่า " : "บุคลากรให้สูงกว่า ") + levelText(Math.abs(r.gap)) + " ระดับ";
+          return el("tr", { "data-indicator": r.id, "data-gap": r.gap }, [
+            el("th", { scope: "row" }, [el("a", { href: "#hb-as-team-" + r.id.toLowerCase() }, r.id), " " + i.title]),
+            el("td", {}, levelText(r.leaders.avg) + " (" + r.leaders.n + " คน)"),
+            el("td", {}, levelText(r.staff.avg) + " (" + r.staff.n + " คน)"),
+            el("td", { "data-hb": "gap" }, gap),
+          ]);
+        })),
+      ])));
+    }
+    append(box, parts);
   }
 
   return { bind: bind, fill: fill };

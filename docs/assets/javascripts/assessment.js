@@ -2,8 +2,9 @@
  * Self-assessment in the browser: the page controller. It keeps the state (rounds of ratings) through the shared
  * store (hb-storage.js: a key scoped to this handbook, the old unscoped key copied in, a backup of anything
  * unreadable), wires the round tools, export and import, and the rating form, and hands the report page to
- * assessment-report.js and the team page to assessment-team.js. The state's shape and its checks are in
- * assessment-model.js, the numbers in assessment-stats.js. Nothing is sent anywhere: no fetch, no XHR;
+ * assessment-report.js, the team page to assessment-team.js and the plan page to assessment-plan-ui.js. The state's
+ * shape and its checks are in assessment-model.js (the plan's in assessment-plan.js), the numbers in
+ * assessment-stats.js. Nothing is sent anywhere: no fetch, no XHR;
  * downloads are blob: URLs.
  *
  * Written by hand because no library does this handbook-specific job; plain DOM code with no dependencies, as
@@ -18,8 +19,8 @@
 (function (root, factory) {
   if (typeof module !== "undefined" && module.exports) return; // browser only: the pure parts load on their own
   factory(root.HBStorage, root.HBAssessmentModel, root.HBAssessmentStats, root.HBAssessmentDom,
-    root.HBAssessmentReport, root.HBAssessmentTeam);
-})(this, function (HBStorage, Model, Stats, Dom, Report, Team) {
+    root.HBAssessmentReport, root.HBAssessmentTeam, root.HBAssessmentPlan, root.HBAssessmentPlanUi);
+})(this, function (HBStorage, Model, Stats, Dom, Report, Team, Plan, PlanUi) {
   "use strict";
 
   var el = Dom.el, append = Dom.append;
@@ -61,8 +62,24 @@
     if (Model.carryReplaced(this.state, this.data.replaced || {})) this.store.save(this.state);
     if (!announce) return;
     var text = HBStorage.message(loaded, WHAT, FRESH);
+    var orphans = this.orphans(this.state.rounds);
+    if (orphans) text = (text ? text + " " : "") + orphans;
     if (/^(corrupt|unavailable)/.test(loaded.status)) this.alert(text);
     else if (text) this.status(text);
+  };
+
+  /* A plan saved for an indicator this edition no longer has (and no successor took it): kept, and said so. */
+  Assessment.prototype.orphans = function (rounds) {
+    var self = this;
+    var found = [];
+    rounds.forEach(function (r) {
+      Plan.orphanPlans(r, self.ids, self.data.replaced || {}).forEach(function (id) {
+        if (found.indexOf(id) < 0) found.push(id);
+      });
+    });
+    return found.length
+      ? "มีแผนของตัวชี้วัดที่คู่มือฉบับนี้ไม่มีแล้ว (" + found.join(", ") + ") หน้าแผนพัฒนาจึงไม่แสดงแผนเหล่านี้ แต่ยังเก็บไว้ครบและไปกับไฟล์ JSON ที่ส่งออก"
+      : "";
   };
 
   Assessment.prototype.$ = function (name) {
@@ -112,8 +129,9 @@
     this.$("toolbar").hidden = false;
     this.bindToolbar();
     if (this.page === "form") this.bindForm();
-    if (this.page === "report") Report.bind(this);
+    if (this.page === "report") { Report.bind(this); PlanUi.bindForm(this); }
     if (this.page === "team") Team.bind(this);
+    if (this.page === "plan") PlanUi.bind(this);
     this.refresh();
     if (this.page === "form") layOutWhenIdle(this.scope.querySelectorAll("fieldset.hb-as-indicator"), this.root);
   };
@@ -139,8 +157,9 @@
   Assessment.prototype.refresh = function () {
     this.fillToolbar();
     if (this.page === "form") this.fillForm();
-    if (this.page === "report") Report.fill(this);
+    if (this.page === "report") { Report.fill(this); PlanUi.fillReport(this); }
     if (this.page === "team") Team.fill(this);
+    if (this.page === "plan") PlanUi.fill(this);
   };
 
   // ── Toolbar: rounds, export, import ────────────────────────────────────────────────────────
@@ -159,6 +178,8 @@
     this.$("round-name").value = this.round().name;
     var rater = this.$("rater-name");
     if (rater) rater.value = this.state.rater || "";
+    var role = this.$("rater-role");
+    if (role) role.value = this.state.role || "";
     var note = this.$("team-note");
     if (note) {
       var round = this.round();
@@ -202,6 +223,17 @@
         self.status(name ? "ไฟล์ JSON ที่ส่งออกจะระบุชื่อผู้ประเมิน “" + name + "”" : "ไฟล์ JSON ที่ส่งออกจะไม่ระบุชื่อผู้ประเมิน");
       });
     }
+    var role = this.$("rater-role");
+    if (role) {
+      role.addEventListener("change", function () {
+        if (Model.ROLES.indexOf(role.value) >= 0) self.state.role = role.value;
+        else delete self.state.role;
+        self.write();
+        self.status(self.state.role
+          ? "ไฟล์ JSON ที่ส่งออกจะระบุบทบาท “" + role.options[role.selectedIndex].text + "”"
+          : "ไฟล์ JSON ที่ส่งออกจะไม่ระบุบทบาท หน้าประเมินเป็นทีมจะไม่นับผลนี้ในการเทียบผู้บริหารกับบุคลากร");
+      });
+    }
     this.$("new-round").addEventListener("click", function () {
       if (self.state.rounds.length >= Model.MAX_ROUNDS) { self.alert("มีรอบการประเมินครบ " + Model.MAX_ROUNDS + " รอบแล้ว โปรดลบรอบเก่าก่อน"); return; }
       var round = Model.newRound(self.uniqueName("ปีงบประมาณ " + Model.fiscalYear(new Date())));
@@ -242,9 +274,13 @@
     if (print) print.addEventListener("click", function () { window.print(); });
   };
 
+  /** Today in Buddhist Era for file names, like the pages' dates: "2569-12-06". */
   function stamp() {
-    return new Date().toISOString().slice(0, 10);
+    var day = Plan.localDate(new Date());
+    return (Number(day.slice(0, 4)) + 543) + day.slice(4);
   }
+
+  Assessment.prototype.fileStamp = stamp;
 
   Assessment.prototype.exportJson = function () {
     var out = {
@@ -257,6 +293,13 @@
       rounds: this.state.rounds,
     };
     if (this.state.rater) out.rater = this.state.rater;
+    if (this.state.role) out.role = this.state.role;
+    // Tells two members of one name apart on the team page; made once per browser, kept with the state.
+    if (!this.state.raterId) {
+      this.state.raterId = Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+      this.write();
+    }
+    out.raterId = this.state.raterId;
     var name = this.state.rater ? "hpo-assessment-" + this.state.rater.replace(/[\\/:*?"<>|\s]+/g, "-") + "-" : "hpo-assessment-";
     Dom.download(name + stamp() + ".json", JSON.stringify(out, null, 2) + "\n", "application/json");
     this.status("ส่งออกไฟล์ JSON ทุกรอบแล้ว");
@@ -274,7 +317,11 @@
     var fail = function (reason) {
       self.alert("นำเข้าไฟล์ “" + file.name + "” ไม่ได้: " + reason + " ข้อมูลเดิมยังอยู่ครบ");
     };
-    if (file.size > MAX_IMPORT_BYTES) { fail("ไฟล์ใหญ่เกินกว่าไฟล์ผลการประเมิน"); return; }
+    if (file.size > MAX_IMPORT_BYTES) {
+      fail("ไฟล์ใหญ่ " + (file.size / 1048576).toFixed(1) + " MB เกินขนาดที่รับได้ (" + MAX_IMPORT_BYTES / 1048576
+        + " MB) ไฟล์ผลการประเมินและแผนที่ส่งออกจากคู่มือมีขนาดไม่เกินไม่กี่ร้อย KB โปรดตรวจว่าเลือกไฟล์ถูก");
+      return;
+    }
     file.text().then(function (text) {
       var parsed;
       try {
@@ -304,6 +351,8 @@
       merged.keptBoth.forEach(function (x) {
         said.push("รอบ “" + x.kept + "” ในเครื่องนี้ใหม่กว่าหรือแก้ไว้ต่างจากในไฟล์ จึงคงไว้ และเก็บฉบับในไฟล์แยกเป็นรอบ “" + x.added + "”");
       });
+      var orphans = self.orphans(result.state.rounds);
+      if (orphans) said.push(orphans);
       self.status("นำเข้าผลการประเมินจากไฟล์ “" + file.name + "” แล้ว: " + said.join(" · "));
     }, function () {
       fail("เบราว์เซอร์อ่านไฟล์ไม่ได้");
