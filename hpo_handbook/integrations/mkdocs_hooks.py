@@ -15,7 +15,6 @@ Zensical skips MkDocs hooks; its shim runs the same core functions as a post-bui
 
 from __future__ import annotations
 
-import html
 import os
 import sys
 from pathlib import Path
@@ -30,7 +29,7 @@ from mkdocs.structure.pages import Page
 from ..asset_bundle import bundle
 from ..calendar_pages import group_pages
 from ..context import configured_fiscal_year, load_cached
-from ..errors import DataErrors
+from ..errors import DataErrors, preview_box
 from ..ical import write_calendars
 from ..offline_cache import AppFacts, theme_color, write_offline_app, write_retired_worker
 from ..search_index import PageMeta, rewrite_index_files
@@ -155,12 +154,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """Live preview with broken data: the messages (file, line, what to do) at the top of every page."""
     if previewing() and (errors := _data_errors(config)):
-        items = "".join(f"<li>{html.escape(str(e))}</li>" for e in errors.errors)
-        return (
-            '<div class="admonition failure hb-preview-error"><p class="admonition-title">'
-            f"ข้อมูลใน data/ มีข้อผิดพลาด {len(errors.errors)} รายการ: แก้แล้วบันทึก หน้านี้จะโหลดใหม่เอง</p>"
-            f'<ul style="white-space:pre-wrap">{items}</ul></div>' + html_text
-        )
+        title = f"ข้อมูลใน data/ มีข้อผิดพลาด {len(errors.errors)} รายการ: แก้แล้วบันทึก หน้านี้จะโหลดใหม่เอง"
+        return preview_box(title, errors.errors) + html_text
     return html_text
 
 
