@@ -70,12 +70,14 @@ test: $(BIN)/.dev-deps $(ZBIN)/.zensical-$(ZENSICAL_VERSION) node_modules/.stamp
 	node --test --test-reporter=dot tests/js/
 	$(BIN)/pytest
 
-check: $(BIN)/.dev-deps  ## the edit loop, under a minute: lint, unit tests and one strict build (no browser)
+check: $(BIN)/.dev-deps node_modules/.stamp  ## the edit loop, under a minute: lint, unit tests (Python and JS) and one strict build (no browser)
 	$(MAKE) --no-print-directory lint
+	node --test --test-reporter=dot tests/js/
 	$(BIN)/pytest -m "not browser and not slow" -q
 
-lint: $(BIN)/.dev-deps  ## only the fast checks (ruff, yamllint, data)
+lint: $(BIN)/.dev-deps node_modules/.stamp  ## only the fast checks (ruff, ESLint, yamllint, data)
 	$(BIN)/ruff check hpo_handbook tests
+	node_modules/.bin/eslint docs/assets/javascripts/
 	$(BIN)/yamllint --strict data mkdocs.yml zensical.yml .github .pre-commit-config.yaml
 	$(BIN)/python -m hpo_handbook.tools.check_data
 

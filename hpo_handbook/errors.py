@@ -7,7 +7,10 @@ on the changed line of the pull request.
 
 from __future__ import annotations
 
+import html
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -49,6 +52,36 @@ def emit_annotations(errors: list[DataError]) -> None:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for error in errors:
             print(error.annotation(), flush=True)
+
+
+# ── The live preview's box ────────────────────────────────────────────────────────────────────
+
+PREVIEW_MARK = '<span class="hb-preview-error-mark" title="ข้อผิดพลาด: ดูกรอบสีแดงด้านบน"></span>'
+"""Where a macro failed, in the preview: no text of its own (the stylesheet shows a red sign), so that a macro in a
+heading leaves the heading's words, its anchor and the table of contents as they were."""
+
+
+def code_html(text: str) -> str:
+    """``text`` escaped for HTML, its `code` spans shown as <code> (the terminal shows the backticks themselves)."""
+    parts = re.split(r"`([^`\n]+)`", text)
+    return "".join(f"<code>{html.escape(p)}</code>" if i % 2 else html.escape(p) for i, p in enumerate(parts))
+
+
+def error_html(error: DataError | str) -> str:
+    """One error as HTML: where (bold), what is wrong, what to do."""
+    if isinstance(error, str):
+        return "<br>".join(code_html(line.strip()) for line in error.splitlines())
+    where = error.file if error.line is None else f"{error.file}:{error.line}"
+    key = f" [{html.escape(error.key)}]" if error.key else ""
+    return f"<strong>{html.escape(where)}</strong>{key}: {code_html(error.problem)}<br>วิธีแก้: {code_html(error.fix)}"
+
+
+def preview_box(title: str, errors: Sequence[DataError | str]) -> str:
+    """The live preview's red box, as one line of HTML: Markdown keeps it as it is, so no part of it becomes a
+    heading or an entry of the table of contents, and code spans are <code>, not backticks."""
+    items = "".join(f"<li>{error_html(e)}</li>" for e in errors)
+    return (f'<div class="admonition failure hb-preview-error" role="alert"><p class="admonition-title">'
+            f"{code_html(title)}</p><ul>{items}</ul></div>")
 
 
 # Escaping rules of GitHub's workflow commands (actions/toolkit, command.ts).

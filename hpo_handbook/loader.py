@@ -7,6 +7,7 @@ the key. It collects every problem it finds before failing, so a contributor fix
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,8 @@ class _Source:
         self.lines: dict[Path_, int] = {(): 1}
         self.errors: list[DataError] = []
         self.data: Any = None
+        self.text = ""
+        self.unparsed = False  # the file exists but is not valid YAML: its data is unknown, not empty
         if not path.exists():
             self._error(None, "", "ไม่พบไฟล์นี้", "สร้างไฟล์ตามตัวอย่างใน data/README.md")
             return
@@ -98,24 +101,41 @@ class _Source:
             self._error(None, "", f"ไฟล์ไม่ได้บันทึกเป็น UTF-8 ({exc.reason})",
                         "บันทึกไฟล์ใหม่ด้วยการเข้ารหัส UTF-8")
             return
+        self.text = text
         loader = _YamlLoader(text)
         try:
             node = loader.get_single_node()
             if node is not None:
                 self._walk(loader, node, ())
                 self.data = loader.construct_document(node)
-        except yaml.MarkedYAMLError as exc:
-            # The context mark is where the broken construct starts (an unclosed bracket or quote);
-            # the problem mark is where the parser gave up, often lines later. Point at the start.
-            mark = exc.context_mark or exc.problem_mark
-            problem = f"รูปแบบ YAML ไม่ถูกต้อง: {exc.problem or exc.context}"
-            if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
-                problem += f" (เริ่มที่บรรทัดนี้ ตัวอ่าน YAML พบปัญหาที่บรรทัด {exc.problem_mark.line + 1})"
-            self._error(mark.line + 1 if mark else None, "", problem,
-                        "ตรวจการย่อหน้า (ใช้ช่องว่าง ไม่ใช้แท็บ) เครื่องหมาย : หลังชื่อคีย์ และ - หน้ารายการ "
-                        "ข้อความที่มี : หรือ # ให้ครอบด้วยเครื่องหมายคำพูด")
+        except yaml.YAMLError as exc:
+            self.unparsed = True
+            line, problem, fix = yaml_syntax_error(exc, text)
+            self._error(line, "", problem, fix)
         finally:
             loader.dispose()
+
+    def declared(self, key: str = "id") -> list[str]:
+        """The values of ``key`` this file declares, read tolerantly: from the data when the file parsed (even if
+        it did not validate), else by a scan of its lines (``- id: LD-02``). A broken file's ids still count as
+        known, so that other files' references to them do not add errors that invite wrong fixes."""
+        if self.unparsed:
+            pattern = rf"^[ \t]*(?:-[ \t]+)?{re.escape(key)}:[ \t]*[\"']?([A-Za-z0-9][\w.-]*)"
+            return re.findall(pattern, self.text, flags=re.M)
+        found: list[str] = []
+
+        def collect(node: Any) -> None:
+            if isinstance(node, dict):
+                if isinstance(node.get(key), str):
+                    found.append(node[key])
+                for value in node.values():
+                    collect(value)
+            elif isinstance(node, list):
+                for value in node:
+                    collect(value)
+
+        collect(self.data)
+        return found
 
     def _walk(self, loader: Any, node: yaml.Node, path: Path_) -> None:
         if isinstance(node, yaml.MappingNode):
@@ -177,6 +197,112 @@ class _Source:
             return None
 
 
+
+
+# ── YAML syntax errors in Thai ───────────────────────────────────────────────────────────────
+
+_INDENT_FIX = ("ย่อหน้าบรรทัดนี้ด้วยช่องว่างให้ตรงกับคีย์อื่นในระดับเดียวกัน (ระดับละสองช่อง ห้ามใช้แท็บ) "
+               "เช่น คีย์ของตัวชี้วัดอยู่ลึกกว่า `- id:` สองช่อง ข้อความที่ต่อหลายบรรทัดต้องย่อหน้าลึกกว่าคีย์ของมัน")
+_QUOTE_FIX = 'ครอบข้อความทั้งหมดด้วยเครื่องหมายคำพูดคู่ เช่น `title: "ข้อความ: ที่มีเครื่องหมายพิเศษ"`'
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(?P<value>\S.*)$")
+
+
+def _misindented(lines: list[str], line: int | None) -> str:
+    """'This line is indented n spaces; here a line may start at a, b or c', from the lines above it."""
+    problem = "บรรทัดนี้ย่อหน้าไม่ตรงกับคีย์อื่นในระดับเดียวกัน"
+    if not line or line > len(lines):
+        return problem
+    own = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    levels: set[int] = set()
+    limit: int | None = None
+    for text in reversed(lines[: line - 1]):  # the open blocks above: each line less indented than the last
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        col = len(text) - len(text.lstrip(" "))
+        if limit is not None and col >= limit:
+            continue
+        levels.add(col)
+        if item := re.match(r"(\s*-\s+)\S", text):  # "- id: ..": the item's keys start after the dash
+            levels.add(len(item.group(1)))
+        limit = col
+        if col == 0:
+            break
+    if not levels or own in levels:
+        return problem
+    shown = [str(n) for n in sorted(levels)]
+    choices = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " หรือ " + shown[-1]
+    return f"บรรทัดนี้ย่อหน้า {own} ช่อง ซึ่งไม่ตรงกับระดับใดของบรรทัดข้างบน (ตรงนี้ใช้ได้ {choices} ช่อง)"
+
+
+def yaml_syntax_error(exc: yaml.YAMLError, text: str) -> tuple[int | None, str, str]:
+    """(line, problem, fix) for a file PyYAML cannot parse: the line a contributor must change, in plain Thai.
+
+    PyYAML gives two marks. For a construct it was *scanning* (a quoted text, a key, a ``[`` list) the context
+    mark is where that construct starts, and the problem mark is wherever the parser gave up, often lines or the
+    whole file later; for a block it was *parsing* (the file's list, an indicator's keys) the context mark is the
+    start of that block, far above, and the problem mark is the misplaced line itself."""
+    lines = text.splitlines()
+    if not isinstance(exc, yaml.MarkedYAMLError):  # a reader error: a control character or invalid byte
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        return (line, "ไฟล์มีอักขระพิเศษที่มองไม่เห็น (อักขระควบคุม) ซึ่ง YAML อ่านไม่ได้",
+                "ลบอักขระนั้น (มักติดมาจากการคัดลอกข้อความจากเอกสารอื่น) แล้วพิมพ์ส่วนนั้นใหม่")
+    context, problem = exc.context or "", exc.problem or ""
+    context_mark, problem_mark = exc.context_mark, exc.problem_mark
+    scanning = context.startswith("while scanning") or "flow" in context
+    mark = (context_mark if scanning and context_mark else problem_mark) or context_mark
+    line = mark.line + 1 if mark else None
+    source = lines[line - 1] if line and line <= len(lines) else ""
+    char = ""
+    if problem_mark and problem_mark.line < len(lines):
+        char = lines[problem_mark.line][problem_mark.column:problem_mark.column + 1]
+    english = f" (YAML: {problem or context})"
+
+    if "quoted scalar" in context:
+        return (line, "เครื่องหมายคำพูดที่เปิดในบรรทัดนี้ไม่มีตัวปิด",
+                "ใส่เครื่องหมายคำพูดปิดแบบเดียวกับตัวเปิด (\" หรือ ') ท้ายข้อความ "
+                "ถ้าในข้อความมีเครื่องหมายคำพูดอีก ให้ใช้อีกแบบหนึ่งครอบ")
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket = "[ ]" if "sequence" in context else "{ }"
+        return (line, f"วงเล็บ {bracket} ที่เปิดในบรรทัดนี้ไม่มีตัวปิด หรือในวงเล็บมีเครื่องหมายคำพูดไม่ครบคู่",
+                f"ปิดรายการด้วย {bracket[-1]} ในบรรทัดเดียวกัน คั่นแต่ละค่าด้วยจุลภาค และเครื่องหมายคำพูดต้องครบคู่ "
+                "ถ้าเป็นข้อความที่ขึ้นต้นด้วยวงเล็บ ให้ครอบทั้งข้อความด้วยเครื่องหมายคำพูด")
+    if "simple key" in context:
+        return (line, "บรรทัดนี้ไม่มีเครื่องหมาย `:` หลังชื่อคีย์ หรือเป็นข้อความต่อจากบรรทัดก่อนที่ย่อหน้าน้อยเกินไป",
+                "ถ้าเป็นคีย์ ให้เขียน `ชื่อคีย์: ค่า` (มีช่องว่างหลัง :) "
+                "ถ้าเป็นข้อความต่อจากบรรทัดก่อน ให้ย่อหน้าให้ลึกเท่าบรรทัดก่อน")
+    if "alias" in context or "anchor" in context or "alias" in problem or "anchor" in problem:
+        return (line, "ข้อความขึ้นต้นด้วย `*` หรือ `&` ซึ่ง YAML อ่านเป็นคำสั่งพิเศษ", _QUOTE_FIX)
+    if "cannot start any token" in problem:
+        if char == "\t" or (line and "\t" in source[: len(source) - len(source.lstrip())]):
+            return (line, "บรรทัดนี้ย่อหน้าด้วยแท็บ (Tab) ซึ่ง YAML ไม่อนุญาต",
+                    "ลบแท็บ แล้วย่อหน้าด้วยช่องว่างให้ตรงกับคีย์อื่นในระดับเดียวกัน (ระดับละสองช่อง)")
+        shown = "เครื่องหมาย ` (แบ็กทิก)" if char == "`" else f"`{char}`" if char.strip() else "เครื่องหมายพิเศษ"
+        return (line, f"ค่าในบรรทัดนี้ขึ้นต้นด้วย {shown} ซึ่ง YAML ไม่ยอมให้ขึ้นต้นข้อความ", _QUOTE_FIX)
+    block = ("mapping values are not allowed" in problem or "expected key" in problem
+             or "expected '-' indicator" in problem or "expected <block end>" in problem)
+    # "-do: x" is a key named "-do", so the parser stops on that line or the next: name the line with the dash.
+    nearby = [n for n in range(line - 1, -1, -1) if lines[n].strip()][:2] if block and line else []
+    dashed = next((n for n in nearby if re.match(r"^\s*-[^\s-]", lines[n])), None)
+    if dashed is not None:
+        return (dashed + 1, "ไม่มีช่องว่างหลังขีด `-` ที่หน้ารายการ", "เว้นหนึ่งช่องหลังขีด เช่น `- do: ข้อความ`")
+    if "mapping values are not allowed" in problem:
+        value = _KEY_VALUE.match(source)
+        if value and ": " in value["value"] and value["value"][0] not in "\"'[{":
+            return (line, "ข้อความหลังชื่อคีย์มีเครื่องหมาย `: ` อยู่ข้างใน YAML จึงอ่านเป็นคีย์ซ้อนอีกชั้น",
+                    _QUOTE_FIX)
+        return (line, _misindented(lines, line), _INDENT_FIX)
+    if block:
+        indent = len(source) - len(source.lstrip())
+        value = _KEY_VALUE.match(source)
+        if value and value["value"][0] in "\"'[{" and problem_mark and problem_mark.column > indent:
+            return (line, "ค่าในบรรทัดนี้ขึ้นต้นด้วยเครื่องหมายคำพูดหรือวงเล็บ แล้วมีข้อความต่อหลังเครื่องหมายปิด",
+                    'ครอบทั้งข้อความด้วยเครื่องหมายคำพูดคู่ เช่น `do: "[LD-01] ข้อความ"` '
+                    "หรือเรียงคำใหม่ไม่ให้ขึ้นต้นด้วยเครื่องหมายนั้น")
+        return (line, _misindented(lines, line), _INDENT_FIX)
+    return (line, "รูปแบบ YAML ไม่ถูกต้อง" + english,
+            "ตรวจการย่อหน้า (ใช้ช่องว่าง ไม่ใช้แท็บ) เครื่องหมาย : หลังชื่อคีย์ และ - หน้ารายการ "
+            "ข้อความที่มี : หรือ # ให้ครอบด้วยเครื่องหมายคำพูด")
 
 
 # ── Pydantic errors in Thai ──────────────────────────────────────────────────────────────────
@@ -272,15 +398,15 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
         return src
 
     missions_src = read(data_dir / "missions.yml")
-    missions = missions_src.validate(list[Mission], missions_src.data) if missions_src.data is not None else None
+    missions = _validate_items(missions_src, Mission)
     office_src = read(data_dir / "groups.yml")
     office = office_src.validate(Office, office_src.data) if office_src.data is not None else None
     refs_src = read(data_dir / "references.yml")
-    refs = refs_src.validate(list[Reference], refs_src.data) if refs_src.data is not None else None
+    refs = _validate_items(refs_src, Reference)
     gloss_src = read(data_dir / "glossary.yml")
     glossary = gloss_src.validate(list[Term], gloss_src.data) if gloss_src.data is not None else None
     cal_src = read(data_dir / "calendar.yml")
-    events = (cal_src.validate(list[Event], cal_src.data) if cal_src.data is not None else None) or []
+    events = _validate_items(cal_src, Event) or []
     _unique(cal_src, cal_src.data, "id")
 
     missions = missions or []
@@ -288,9 +414,10 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
     _unique(missions_src, missions_src.data, "number")
     _unique(missions_src, missions_src.data, "prefix")
     mission_ids = [m.id for m in missions]
+    declared_missions = _declared(missions_src, mission_ids)
     for i, m in enumerate(missions):
         for j, rel in enumerate(m.related):
-            _known(missions_src, (i, "related", j), rel, mission_ids, "ภารกิจ", "data/missions.yml")
+            _known(missions_src, (i, "related", j), rel, declared_missions, "ภารกิจ", "data/missions.yml")
 
     # Indicators: one file per mission, named after the mission's id.
     indicators: dict[str, Indicator] = {}
@@ -300,8 +427,15 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
     ind_dir = data_dir / "indicators"
     files = sorted(ind_dir.glob("*.yml")) if ind_dir.is_dir() else []
     by_stem = {f.stem: f for f in files}
+    indicator_srcs: list[_Source] = []
+    silent_prefixes: set[str] = set()  # missions whose file is unreadable and names no ids: their ids are unknowable
     for f in files:
-        if f.stem not in mission_ids:
+        if f.stem not in mission_ids and (declared_missions is None or f.stem in declared_missions):
+            # The mission itself is broken (reported in missions.yml): its ids still count as known.
+            src = read(f)
+            indicator_srcs.append(src)
+            broken_ids.update(src.declared())
+        elif f.stem not in mission_ids:
             src = read(f)
             src.errors.append(DataError(src.name, None, "", f"ชื่อไฟล์ `{f.name}` ไม่ตรงกับ id ของภารกิจใด",
                                         f"ตั้งชื่อไฟล์ตาม id ใน data/missions.yml: {', '.join(mission_ids)}"))
@@ -310,6 +444,12 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
             read(ind_dir / f"{m.id}.yml")  # reports the missing file
             continue
         src = read(by_stem[m.id])
+        indicator_srcs.append(src)
+        if src.unparsed:  # one error for the file (its line, in Thai); what it declares stays known
+            broken_ids.update(src.declared())
+            if not src.declared():
+                silent_prefixes.add(m.prefix)
+            continue
         if src.data is None:
             continue
         if not isinstance(src.data, list):
@@ -338,8 +478,11 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
             indicator_mission[ind.id] = m.id
             where[ind.id] = (src, i)
 
-    # Cross-references, checked once everything is read.
-    owner_ids = [x.id for x in [*office.groups, *office.roles, *office.committees]] if office else []
+    # Cross-references, checked once everything is read. A file that is broken still declares its ids (read
+    # tolerantly), so that one mistake there is one error, not one per reference to it elsewhere.
+    owner_ids = _declared(office_src, [x.id for x in [*office.groups, *office.roles, *office.committees]]
+                          if office else [])
+    event_ids = _declared(cal_src, [e.id for e in events])
     event_by_id = {e.id: e for e in events}
     seen_owner: dict[str, str] = {}
     for section in ("groups", "roles", "committees"):
@@ -362,7 +505,7 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
             else:
                 replaced[old] = ind_id
 
-    ref_ids = [r.id for r in refs or []]
+    ref_ids = _declared(refs_src, [r.id for r in refs or []])
     _unique(refs_src, refs_src.data, "id")
     for ind_id, ind in indicators.items():
         src, i = where[ind_id]
@@ -373,13 +516,14 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
                 src.error_at((i, "related", j), f"`{r}` ถูกรวมเข้ากับ `{replaced[r]}` แล้ว",
                              f"เปลี่ยนเป็น `{replaced[r]}` หรือลบออกถ้าซ้ำ")
                 continue
-            _known(src, (i, "related", j), r, [*indicators, *broken_ids], "ตัวชี้วัด", "data/indicators/")
+            if r[:2] not in silent_prefixes:
+                _known(src, (i, "related", j), r, [*indicators, *broken_ids], "ตัวชี้วัด", "data/indicators/")
             if r == ind_id:
                 src.error_at((i, "related", j), "ตัวชี้วัดอ้างถึงตัวเอง", "ลบรหัสนี้ออกจาก `related`")
         for j, r in enumerate(ind.references):
             _known(src, (i, "references", j), r, ref_ids, "เอกสารอ้างอิง", "data/references.yml")
         for j, action in enumerate(ind.actions):
-            _check_action(src, (i, "actions", j), action, event_by_id, owner_ids)
+            _check_action(src, (i, "actions", j), action, event_by_id, event_ids, owner_ids)
 
     # The office calendar: owners exist, no event defined twice, every event serves some action.
     for i, event in enumerate(events):
@@ -387,9 +531,11 @@ def load(data_dir: Path, root: Path | None = None) -> Handbook:
         for j, r in enumerate(event.references):
             _known(cal_src, (i, "references", j), r, ref_ids, "เอกสารอ้างอิง", "data/references.yml")
     _same_event_twice(cal_src, events)
-    used = {a.event for ind in indicators.values() for a in ind.actions if a.event}
+    # Events named by actions, broken indicators and unreadable files included.
+    used = {e for src in indicator_srcs for e in src.declared("event")}
     for i, event in enumerate(events):
-        if event.id not in used and not event.external:  # another body's date may carry no handbook action
+        # Another body's date may carry no handbook action; an unreadable file's actions are unknown.
+        if event.id not in used and not event.external and not silent_prefixes:
             cal_src.error_at((i, "id"), f"ไม่มีสิ่งที่ต้องทำใดในตัวชี้วัดอ้างถึงงาน `{event.id}`",
                              f"อ้างถึงงานนี้ด้วย `event: {event.id}` ในสิ่งที่ต้องทำที่เกี่ยวข้อง หรือลบงานนี้ออกจากปฏิทิน")
 
@@ -432,13 +578,14 @@ def _derive(hb: Handbook) -> None:
     hb.cited_by, hb.owned_by = dict(cited), dict(owned)
 
 
-def _check_action(src: _Source, path: Path_, action: Any, events: dict[str, Event], owner_ids: list[str]) -> None:
+def _check_action(src: _Source, path: Path_, action: Any, events: dict[str, Event], event_ids: list[str] | None,
+                  owner_ids: list[str] | None) -> None:
     if action.owner is not None:
         _known(src, (*path, "owner"), action.owner, owner_ids, "ผู้รับผิดชอบ", "data/groups.yml")
     if action.event is None:
         return
     if action.event not in events:
-        _known(src, (*path, "event"), action.event, list(events), "งานในปฏิทิน", "data/calendar.yml")
+        _known(src, (*path, "event"), action.event, event_ids, "งานในปฏิทิน", "data/calendar.yml")
         return
     if action.when is not None:
         own, of_event = parse_when(action.when), events[action.event].schedule
@@ -458,7 +605,28 @@ def _same_event_twice(src: _Source, events: list[Event]) -> None:
                              f"รวมเป็นงานเดียว แล้วให้สิ่งที่ต้องทำอ้างถึง `{b.id}`")
 
 
-def _known(src: _Source, path: Path_, value: str, known: list[str], what: str, where: str) -> None:
+def _validate_items(src: _Source, model: type[M]) -> list[M] | None:
+    """A list file validated item by item: a broken item is reported, the others stay usable."""
+    if src.data is None:
+        return None
+    if not isinstance(src.data, list):
+        return src.validate(list[model], src.data)
+    items = [src.validate(model, raw, base=(i,)) for i, raw in enumerate(src.data)]
+    return [x for x in items if x is not None]
+
+
+def _declared(src: _Source, valid: list[str]) -> list[str] | None:
+    """The ids other files may name: the valid ones, plus those a broken file still declares; None when the file is
+    missing or unreadable and names none, so that references to it are not checked at all (its error says why)."""
+    if not src.errors:
+        return valid
+    found = [*valid, *(x for x in src.declared() if x not in valid)]
+    return found if found or not (src.unparsed or src.data is None) else None
+
+
+def _known(src: _Source, path: Path_, value: str, known: list[str] | None, what: str, where: str) -> None:
+    if known is None:  # the file that defines these ids is missing or unreadable: reported there
+        return
     if value not in known:
         close = difflib.get_close_matches(value, known, n=3)
         hint = f" หรือหมายถึง {', '.join(f'`{c}`' for c in close)}?" if close else ""

@@ -5,7 +5,9 @@ file's content, and written into ``sw.js`` (from ``templates/service-worker.js``
 ``sw.js`` exactly when a kept file changed, the browser installs the new worker, and that worker fetches only the
 files whose hash is new. Left out: what readers download on purpose and what only other editions use (``pdf/``,
 ``download/``, calendar ``.ics`` files, source maps, the offline ZIP's iframe-worker, lunr's language files for
-languages the search does not use); the search index is kept by the worker at run time, once the reader searched.
+languages the search does not use). The search index is kept like a page (about 2 MB raw, 230 KB gzip: a quarter
+more to the first visit's background download), so that search works offline without an online search first,
+with the index of the pages the worker serves.
 
 Caches are named after the handbook's scope (:func:`storage.scope`: site_url and office name), and the worker is
 served from the site's root, so its scope is the site's path: two handbooks on one host keep separate caches.
@@ -34,7 +36,7 @@ _TEMPLATES = Path(__file__).parent / "templates"
 EXCLUDE = (
     *NOT_PRECACHED,                          # downloads, written after the build or opened by other apps
     "*.map", "*.gz", "sitemap.xml.gz",       # source maps; the compressed sitemap
-    "search/*",                              # the index: kept at run time once fetched (the worker's SEARCH)
+    "search/*",                              # what else the search plugin may write: the index is added back
     WORKER,                                  # the worker itself is the browser's to update
     "assets/javascripts/vendor/*",           # iframe-worker: the offline ZIP's (file://) search only
     "assets/javascripts/lunr/*",             # lunr's language support: added back for languages in use
@@ -120,11 +122,11 @@ def _excluded(rel: str, patterns: Iterable[str]) -> bool:
 
 def precache_entries(site_dir: Path, facts: AppFacts) -> list[Entry]:
     """Every file of the built site the worker keeps, sorted by path, with its content hash and sizes."""
-    keep_anyway = _lunr_files(facts.search_langs)
+    keep_anyway = {*_lunr_files(facts.search_langs), facts.search_index}
     entries = []
     for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         rel = file.relative_to(site_dir).as_posix()
-        if rel == facts.search_index or (_excluded(rel, facts.exclude) and rel not in keep_anyway):
+        if _excluded(rel, facts.exclude) and rel not in keep_anyway:
             continue
         data = file.read_bytes()
         entries.append(Entry(_url_path(rel), hashlib.sha256(data).hexdigest()[:16], len(data),
@@ -153,11 +155,10 @@ def manifest(facts: AppFacts) -> dict[str, object]:
     }
 
 
-def _worker_source(scope_name: str, files: list[Entry], search: list[str] | None) -> str:
+def _worker_source(scope_name: str, files: list[Entry]) -> str:
     text = (_TEMPLATES / "service-worker.js").read_text(encoding="utf-8")
     listed = json.dumps([[e.path, e.revision] for e in files], ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("__HB_SCOPE__", scope_name).replace("__HB_FILES__", listed)
-            .replace("__HB_SEARCH__", json.dumps(search, ensure_ascii=False)))
+    return text.replace("__HB_SCOPE__", scope_name).replace("__HB_FILES__", listed)
 
 
 @dataclass(frozen=True)
@@ -172,10 +173,7 @@ def write_offline_app(site_dir: Path, facts: AppFacts) -> Precache:
     changes its files); return the size of what a first visit then downloads in the background."""
     (site_dir / MANIFEST).write_text(json.dumps(manifest(facts), ensure_ascii=False, indent=1), encoding="utf-8")
     files = precache_entries(site_dir, facts)
-    index = site_dir / facts.search_index
-    search = ([facts.search_index, hashlib.sha256(index.read_bytes()).hexdigest()[:16]]
-              if index.is_file() else None)
-    (site_dir / WORKER).write_text(_worker_source(facts.scope, files, search), encoding="utf-8")
+    (site_dir / WORKER).write_text(_worker_source(facts.scope, files), encoding="utf-8")
     return Precache(len(files), sum(e.size for e in files), sum(e.gzip_size for e in files))
 
 

@@ -141,10 +141,14 @@ def test_search_index_lists_every_page(site: Path) -> None:
 
 def test_unknown_indicator_in_a_page_fails_the_build(tmp_path: Path) -> None:
     config = clone_project(tmp_path / "project")
-    edit(tmp_path / "project/docs/how-to-use.md", "# วิธีใช้คู่มือ", '# วิธีใช้คู่มือ\n\nดู {{ ind("LD-99") }}')
+    page = tmp_path / "project/docs/how-to-use.md"
+    edit(page, "# วิธีใช้คู่มือ", '# วิธีใช้คู่มือ\n\nดู {{ ind("LD-99") }}')
+    line = next(n for n, t in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if "LD-99" in t)
     proc = mkdocs_build(tmp_path / "out", config=config, check=False)
     assert proc.returncode != 0
-    assert "docs/how-to-use.md: ไม่รู้จักตัวชี้วัด id 'LD-99' หรือหมายถึง" in proc.stderr
+    # The page's file and the macro's line in it (front matter counted), in Thai, with what to do.
+    assert f"docs/how-to-use.md:{line}: ไม่รู้จักตัวชี้วัด id 'LD-99' หรือหมายถึง" in proc.stderr
+    assert "วิธีแก้" in proc.stderr
 
 
 def test_a_listed_script_that_does_not_exist_fails_the_build(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ the page and the terminal instead of stopping, and shows the page again once the
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -19,6 +20,17 @@ from .project import clone_project, edit
 pytestmark = pytest.mark.slow
 
 TIMEOUT = 90  # seconds for one rebuild on a busy 2-core machine
+
+
+def _toc(page: str) -> str:
+    """The text of the page's table of contents (mkdocs-material's secondary navigation)."""
+    links = re.findall(r'<a href="#[^"]*" class="md-nav__link">(.*?)</a>', page, flags=re.S)
+    assert links, "no table of contents in the page"
+    return " | ".join(" ".join(re.sub(r"<[^>]+>", " ", link).split()) for link in links)
+
+
+def _box(page: str) -> str:
+    return page.split('hb-preview-error"', 1)[1].split("</div>", 1)[0]
 
 
 def _free_port() -> int:
@@ -79,6 +91,11 @@ def test_data_error_is_shown_and_fixed_without_restarting(preview: tuple[Path, s
     edit(data, "owners: [director, deputies, policy-plan]", "owners: [director, deputy, policy-plan]")
     page = _wait_for(chapter, lambda p: "hb-preview-error" in p, "the error message in the page", proc)
     assert "data/indicators/leadership.yml:" in page and "deputy" in page and "วิธีแก้" in page
+    assert "<code>deputy</code>" in _box(page) and "`" not in _box(page)  # code spans, not raw backticks
+    # The chapter's headings that call event_months() keep their words; no error text in the table of contents.
+    toc = _toc(page)
+    assert "เตรียมคำสั่งและแผนก่อนเปิดปี" in toc
+    assert "data/" not in toc and "วิธีแก้" not in toc and "ไม่รู้จัก" not in toc
     assert "ไม่รู้จักผู้รับผิดชอบ" in (tmp_path / "serve.log").read_text(encoding="utf-8")  # and in the terminal
 
     # Fixed: the page is back, without the message.
@@ -91,10 +108,28 @@ def test_unknown_id_in_a_page_is_shown_in_that_page(preview: tuple[Path, str, su
     chapter = url + "missions/leadership/"
     page_src = project / "docs" / "missions" / "leadership.md"
     _wait_for(chapter, lambda p: 'id="ld-01"' in p, "the chapter", proc)
+    lines = page_src.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines, 1) if '{{ ind("LD-01") }}' in line)
+    heading = next(n for n, line in enumerate(lines, 1)
+                   if line.startswith("#") and 'event_months("annual-plan")' in line)
     edit(page_src, '{{ ind("LD-01") }}', '{{ ind("LD-99") }}')
+    edit(page_src, '{{ event_months("annual-plan") }}', '{{ event_months("annual-plann") }}')
     page = _wait_for(chapter, lambda p: "hb-preview-error" in p, "the macro error in the page", proc)
-    assert "LD-99" in page and "docs/missions/leadership.md" in page
-    edit(page_src, '{{ ind("LD-99") }}', '{{ ind("LD-01") }}')
+    box = _box(page)
+    # Each error names the page's file and the line of the macro in it (front matter counted).
+    assert f"docs/missions/leadership.md:{at}</strong>" in box and "LD-99" in box
+    assert f"docs/missions/leadership.md:{heading}</strong>" in box and "annual-plann" in box
+    toc = _toc(page)  # the error in a heading stays out of it, and out of the table of contents
+    assert "เตรียมคำสั่งและแผนก่อนเปิดปี" in toc and "annual-plann" not in toc and "ไม่รู้จัก" not in toc
+    assert page.count("hb-preview-error-mark") >= 2
+
+    # A {{ }} that does not parse: one Thai error with its line, not mkdocs-macros' English page and headings.
+    edit(page_src, '{{ ind("LD-99") }}', '{{ ind("LD-01" }}')
+    edit(page_src, '{{ event_months("annual-plann") }}', '{{ event_months("annual-plan") }}')
+    page = _wait_for(chapter, lambda p: "วงเล็บปีกกา" in p, "the syntax error in the page", proc)
+    assert f"docs/missions/leadership.md:{at}</strong>" in _box(page) and "Macro Syntax Error" not in page
+
+    edit(page_src, '{{ ind("LD-01" }}', '{{ ind("LD-01") }}')
     _wait_for(chapter, lambda p: "hb-preview-error" not in p, "the fixed page", proc)
 
 

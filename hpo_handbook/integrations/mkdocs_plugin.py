@@ -18,7 +18,6 @@ where the templates read it, so an office still rebrands in one block.
 
 from __future__ import annotations
 
-import html
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,7 @@ from mkdocs.structure.pages import Page
 from ..asset_bundle import bundle
 from ..calendar_pages import group_pages
 from ..context import configured_fiscal_year, load_cached
-from ..errors import DataErrors
+from ..errors import DataErrors, preview_box
 from ..offline_cache import AppFacts, theme_color, write_retired_worker
 from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site
 from ..search_index import PageMeta
@@ -140,12 +139,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Live preview with broken data: the messages (file, line, what to do) at the top of every page."""
         if previewing() and (errors := self._data_errors()):
-            items = "".join(f"<li>{html.escape(str(e))}</li>" for e in errors.errors)
-            return (
-                '<div class="admonition failure hb-preview-error"><p class="admonition-title">'
-                f"ข้อมูลใน data/ มีข้อผิดพลาด {len(errors.errors)} รายการ: แก้แล้วบันทึก หน้านี้จะโหลดใหม่เอง</p>"
-                f'<ul style="white-space:pre-wrap">{items}</ul></div>' + html_text
-            )
+            title = f"ข้อมูลใน data/ มีข้อผิดพลาด {len(errors.errors)} รายการ: แก้แล้วบันทึก หน้านี้จะโหลดใหม่เอง"
+            return preview_box(title, errors.errors) + html_text
         return html_text
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:

@@ -1,7 +1,8 @@
 /* The handbook's service worker: readable offline after one visit.
  *
  * Written into the built site as sw.js by hpo_handbook/offline_cache.py, which fills in the list of files below
- * (every page, style, script, font and image the site needs, each with a hash of its content): edit this
+ * (every page, style, script, font and image the site needs, and the search index, each with a hash of its
+ * content, so that search works offline from the first visit, on the pages of the same edition): edit this
  * template, not the copy in the site. A new build changes this file whenever any listed file changed, so the
  * browser installs the new worker, which fetches only the files whose hash is new; the page tells the reader a
  * new edition is ready and switches on request (overrides/partials/offline-app.html). Until then the worker keeps
@@ -11,15 +12,11 @@
 
 const SCOPE = "__HB_SCOPE__";            // hpo-handbook@<hash of site_url and office name>: this handbook only
 const PRECACHE = SCOPE + ":precache";
-const SEARCH = SCOPE + ":search";         // the search index, kept once the reader has searched online
 const FILES = __HB_FILES__;               // [path from this file's folder, content hash]
-const SEARCH_INDEX = __HB_SEARCH__;       // [path, content hash] or null
 
 const BASE = new URL("./", self.location.href);
 const keyOf = (path, hash) => new URL(path, BASE).href + "?hb=" + hash;
 const KEYS = new Map(FILES.map(([path, hash]) => [new URL(path, BASE).href, keyOf(path, hash)]));
-const SEARCH_URL = SEARCH_INDEX && new URL(SEARCH_INDEX[0], BASE).href;
-const SEARCH_KEY = SEARCH_INDEX && keyOf(SEARCH_INDEX[0], SEARCH_INDEX[1]);
 
 /* The address a request is kept under: no query or fragment, and a folder's index.html as the folder. */
 function normalise(url) {
@@ -59,16 +56,14 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    // Only this handbook's caches, only what this edition no longer lists.
+    // Only this handbook's caches, only what this edition no longer lists (and the ":search" cache of earlier
+    // editions, which kept the index only once the reader had searched online).
     const keep = new Set(KEYS.values());
     const cache = await caches.open(PRECACHE);
     await Promise.all((await cache.keys()).filter((r) => !keep.has(r.url)).map((r) => cache.delete(r)));
-    const search = await caches.open(SEARCH);
-    await Promise.all((await search.keys()).filter((r) => r.url !== SEARCH_KEY).map((r) => search.delete(r)));
-    const mine = [PRECACHE, SEARCH];
-    await Promise.all((await caches.keys()).filter((n) => n.startsWith(SCOPE + ":") && !mine.includes(n))
+    await Promise.all((await caches.keys()).filter((n) => n.startsWith(SCOPE + ":") && n !== PRECACHE)
       .map((n) => caches.delete(n)));
-    await self.clients.claim();  // the first visit's page too, so its search index is kept
+    await self.clients.claim();  // the first visit's page too
   })());
 });
 
@@ -81,26 +76,11 @@ async function fromPrecache(request, key) {
   return cached || fetch(request);
 }
 
-/* The search index: the network's when online (the newest), the kept copy when not. */
-async function searchIndex(request) {
-  const cache = await caches.open(SEARCH);
-  try {
-    const response = await plain(await fetch(request));
-    if (response.ok) await cache.put(SEARCH_KEY, response.clone());
-    return response;
-  } catch (error) {
-    const cached = await cache.match(SEARCH_KEY);
-    if (cached) return cached;
-    throw error;
-  }
-}
-
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(BASE.href)) return;
   const url = normalise(request.url);
   const key = KEYS.get(url);
   if (key) event.respondWith(fromPrecache(request, key));
-  else if (url === SEARCH_URL) event.respondWith(searchIndex(request));
   // Anything else (pdf/, download/, calendar files, other pages' assets) goes to the network as without a worker.
 });

@@ -65,7 +65,7 @@ def test_yaml_syntax_error_names_file_and_line(data_dir: Path) -> None:
     error = only_error(data_dir)
     assert error.file == "data/indicators/alpha.yml"
     assert error.line is not None and abs(error.line - line_of(path, "[ทำสอง")) <= 1
-    assert "YAML" in error.problem and "วิธีแก้" in str(error)
+    assert "วงเล็บ [ ]" in error.problem and "วิธีแก้" in str(error)
 
 
 def test_unknown_key_is_named_with_a_suggestion(data_dir: Path) -> None:

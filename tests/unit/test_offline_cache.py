@@ -39,11 +39,12 @@ def _listed(site: Path) -> dict[str, str]:
     return dict(json.loads(text.split("const FILES = ", 1)[1].split(";", 1)[0]))
 
 
-def test_pages_and_assets_but_no_downloads_maps_or_index(tmp_path: Path) -> None:
+def test_pages_assets_and_the_search_index_but_no_downloads_or_maps(tmp_path: Path) -> None:
     site = _site(tmp_path)
     paths = {e.path for e in precache_entries(site, FACTS)}
     assert paths == {"./", "missions/leadership/", "404.html", "calendar/", "sitemap.xml", "assets/css/handbook.css",
-                     "assets/fonts/sarabun.woff2", "assets/images/logo.svg", "assets/javascripts/bundle.min.js"}
+                     "assets/fonts/sarabun.woff2", "assets/images/logo.svg", "assets/javascripts/bundle.min.js",
+                     "search/search_index.json"}  # search works offline before any online search
     thai = AppFacts(**{**FACTS.__dict__, "search_langs": ("th",)})
     assert "assets/javascripts/lunr/min/lunr.th.min.js" in {e.path for e in precache_entries(site, thai)}
 

@@ -58,6 +58,8 @@
     var raw = typeof url === "string" ? url.trim() : "";
     if (!raw) return "ยังไม่ได้ใส่ที่อยู่ลิงก์ของหลักฐาน";
     if (raw.length > MAX_URL) return "ลิงก์ยาวเกิน " + MAX_URL + " ตัวอักษร";
+    // Control characters and spaces go before the scheme is read, as browsers drop them ("java\tscript:").
+    // eslint-disable-next-line no-control-regex
     var scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(raw.replace(/[\u0000-\u0020]/g, ""));
     if (!scheme) return "ลิงก์หลักฐานต้องขึ้นต้นด้วย https:// หรือ http:// เช่น https://drive.google.com/…";
     var name = scheme[1].toLowerCase();

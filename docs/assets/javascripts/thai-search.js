@@ -13,8 +13,18 @@
  * with the iframe-worker shim that the offline edition uses instead of a real Worker on file://.
  *
  * Written by hand because no library does this step; the segmentation itself is the browser's Intl.Segmenter.
+ * The query side is pure and exported for Node's tests (tests/js/thai-search.test.js); only the browser patches
+ * the worker and sets window.thaiSearch.
  */
-(function () {
+(function (root, factory) {
+  var api = factory();
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else if (api) {
+    root.thaiSearch = { segmentQuery: api.segmentQuery, prepareQuery: api.prepareQuery,
+                        setAbbreviations: api.setAbbreviations }; // for tests and the benchmark
+    api.patchWorker(root.Worker);
+  }
+})(this, function () {
   "use strict";
 
   var SETUP = 0, QUERY = 2; // SearchMessageType in mkdocs-material's integrations/search/worker/message
@@ -24,7 +34,7 @@
   var CHAIN = "(?:[ก-ฮ]\\.){2,}";
   var protect = new RegExp(CHAIN, "g");
 
-  if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return; // old browser: stock search
+  if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return null; // old browser: stock search
   // Made at the first query, not on every page load: building a Thai word segmenter loads ICU's dictionary
   // break engine, about 20 ms on a laptop and four times that on a low-end phone (most of this script's cost).
   var segmenter = null;
@@ -132,21 +142,28 @@
     return exactParts(joinHyphenated(dropThaiStopWords(segmentQuery(text))));
   }
 
-  window.thaiSearch = { segmentQuery: segmentQuery, prepareQuery: prepareQuery, setAbbreviations: setAbbreviations }; // for tests and the benchmark
+  /* The shim: the abbreviations from the index's config on SETUP, each QUERY's text prepared; nothing else. */
+  function patchWorker(WorkerClass) {
+    var proto = typeof WorkerClass === "function" && WorkerClass.prototype;
+    if (!proto || proto.postMessage.__thai) return; // no workers, or already patched (instant navigation)
+    var post = proto.postMessage;
+    var patched = function (message) {
+      if (message && message.type === SETUP && message.data && message.data.config)
+        setAbbreviations(message.data.config.thai_abbr);
+      if (message && message.type === QUERY && typeof message.data === "string") {
+        var args = Array.prototype.slice.call(arguments);
+        args[0] = { type: QUERY, data: prepareQuery(message.data) };
+        return post.apply(this, args);
+      }
+      return post.apply(this, arguments);
+    };
+    patched.__thai = true;
+    proto.postMessage = patched;
+  }
 
-  var proto = typeof Worker === "function" && Worker.prototype;
-  if (!proto || proto.postMessage.__thai) return; // no workers, or already patched (instant navigation)
-  var post = proto.postMessage;
-  var patched = function (message) {
-    if (message && message.type === SETUP && message.data && message.data.config)
-      setAbbreviations(message.data.config.thai_abbr);
-    if (message && message.type === QUERY && typeof message.data === "string") {
-      var args = Array.prototype.slice.call(arguments);
-      args[0] = { type: QUERY, data: prepareQuery(message.data) };
-      return post.apply(this, args);
-    }
-    return post.apply(this, arguments);
+  return {
+    segmentQuery: segmentQuery, prepareQuery: prepareQuery, setAbbreviations: setAbbreviations,
+    boundaries: boundaries, joinHyphenated: joinHyphenated, dropThaiStopWords: dropThaiStopWords,
+    exactParts: exactParts, patchWorker: patchWorker,
   };
-  patched.__thai = true;
-  proto.postMessage = patched;
-})();
+});
