@@ -152,14 +152,16 @@ def _body_size(pdf: Path) -> float:
 
 
 def _page_lines(pdf: Path) -> list[list[str]]:
-    """Each page's lines of text, top to bottom, without the footer."""
+    """Each page's lines of text, top to bottom, without the footer, and without a glyph cluster Chromium's text layer
+    repeats in the top margin when a Thai line sits at the foot of the page before (invisible: y above 1.4 cm)."""
     import pymupdf
 
     pages = []
     with pymupdf.open(pdf) as doc:
         for page in doc:
             lines = []
-            for block in sorted(page.get_text("blocks"), key=lambda b: (b[1], b[0])):
+            blocks = [b for b in page.get_text("blocks") if b[1] >= 40]
+            for block in sorted(blocks, key=lambda b: (b[1], b[0])):
                 lines += [x for x in block[4].splitlines() if x.strip()]
             pages.append([x for x in lines if not re.fullmatch(r"\s*หน้า \d+ จาก \d+\s*", x)])
     return pages
