@@ -53,7 +53,7 @@ def median(values: list[float]) -> float:
 
 
 def bare_config(tmp: Path, docs_dir: Path = ROOT / "docs", name: str = "bare") -> Path:
-    """The same Markdown built by a bare mkdocs-material: no macros, no hooks, no overrides."""
+    """The same Markdown built by a bare mkdocs-material: no macros, no handbook plugin, no overrides."""
     cfg = {
         "site_name": "bare",
         "docs_dir": str(docs_dir),
@@ -206,7 +206,7 @@ def _entry_name(entry: Any) -> str:
 def build_reference(rendered: Path, out: Path, tmp: Path) -> Path:
     """The issue's yardstick: mkdocs-material with the same content and the same theme features (palette,
     instant navigation, tooltips, search settings, Markdown extensions, navigation), but none of the handbook's
-    own stylesheets, scripts, fonts, templates, macros or hooks. ``rendered`` is the handbook's Markdown after the
+    own stylesheets, scripts, fonts, templates, macros or plugin. ``rendered`` is the handbook's Markdown after the
     macros ran (HB_DUMP_MARKDOWN), so both sites show the same text, tables and rubrics."""
     from ..integrations.mkdocs_config import raw_yaml
 
@@ -316,7 +316,7 @@ def markdown_report(r: dict[str, Any]) -> str:
     b = r.get("build")
     if b:
         lines += ["## Build", "", "| | median (s) |", "|---|---|",
-                  f"| คู่มือ (macros, hooks) | {b['handbook_s']:.2f} |",
+                  f"| คู่มือ (macros, ปลั๊กอิน handbook) | {b['handbook_s']:.2f} |",
                   f"| mkdocs-material เปล่า, Markdown ชุดเดียวกัน | {b['bare_material_s']:.2f} |",
                   f"| mkdocs-material เปล่า, Markdown หลัง macros ทำงาน (เนื้อหาเท่ากัน) | {b['bare_same_content_s']:.2f} |",
                   f"| อัตราส่วนต่อ Markdown ต้นฉบับ (เป้าหมาย ≤ 1.5) | {b['ratio']:.2f} |",
@@ -377,7 +377,7 @@ def markdown_report(r: dict[str, Any]) -> str:
     if lh and "skipped" not in lh:
         lines += ["## Lighthouse เทียบกับ mkdocs-material เนื้อหาเดียวกัน (mobile: 4G ช้าจำลอง, CPU ช้าลง 4 เท่า)", "",
                   "reference คือ mkdocs-material ที่มีเนื้อหาเดียวกัน (Markdown หลัง macros ทำงาน) และเปิด feature ของธีมชุดเดียวกัน "
-                  "แต่ไม่มี CSS, script, ฟอนต์, template, macros และ hooks ของคู่มือ สองไซต์วัดสลับกันทีละรอบ "
+                  "แต่ไม่มี CSS, script, ฟอนต์, template, macros และปลั๊กอินของคู่มือ สองไซต์วัดสลับกันทีละรอบ "
                   f"ค่ามัธยฐานของ {next(iter(next(iter(lh.values())).values())).get('runs', '?')} รอบต่อหน้า "
                   "เป้าหมาย: performance ไม่ต่ำกว่า reference, TBT ไม่เกิน 1.2 เท่าของ reference, "
                   "accessibility, best practices และ SEO ได้ 100", "",
