@@ -157,17 +157,22 @@ REPORT_SECTIONS = (
 )
 
 
-def assessment_report(ctx: RenderContext) -> str:
-    """The report page's skeleton; assessment-report.js fills it from the saved ratings."""
-    hb, links = ctx.handbook, ctx.links
-    parts = [_toolbar(ctx, "report")]
-    for heading_id, heading, part in REPORT_SECTIONS:
+def _sectioned_page(ctx: RenderContext, page: str, template: str, sections: tuple[tuple[str, str, str], ...],
+                    **context: object) -> str:
+    """The toolbar, one Markdown heading (in the table of contents) and template part per section, the data block."""
+    parts = [_toolbar(ctx, page)]
+    for heading_id, heading, part in sections:
         parts.append(f"## {heading} {{#{heading_id}}}")
-        parts.append(_render(ctx, "assessment_report.html", part=part, missions=hb.missions,
-                             form_url=links.to(FORM_PAGE), plan_url=links.to(PLAN_PAGE),
-                             coverage=round(OVERALL_COVERAGE * 100), office_name=ctx.office.get("name", "")))
+        parts.append(_render(ctx, template, part=part, office_name=ctx.office.get("name", ""), **context))
     parts.append(_data_block(ctx, full=True))
     return "\n\n".join(parts)
+
+
+def assessment_report(ctx: RenderContext) -> str:
+    """The report page's skeleton; assessment-report.js fills it from the saved ratings."""
+    return _sectioned_page(ctx, "report", "assessment_report.html", REPORT_SECTIONS, missions=ctx.handbook.missions,
+                           form_url=ctx.links.to(FORM_PAGE), plan_url=ctx.links.to(PLAN_PAGE),
+                           coverage=round(OVERALL_COVERAGE * 100))
 
 
 def assessment_team(ctx: RenderContext) -> str:
@@ -187,14 +192,8 @@ def assessment_plan(ctx: RenderContext) -> str:
     """The plan page's skeleton: the round's start and the plan's fiscal year, one editor per indicator with a
     plan (assessment-plan-ui.js builds them), the follow-up, and the plan as an office form for paper. The owner
     lists come from data/groups.yml through the data block."""
-    links = ctx.links
-    parts = [_toolbar(ctx, "plan")]
-    for heading_id, heading, part in PLAN_SECTIONS:
-        parts.append(f"## {heading} {{#{heading_id}}}")
-        parts.append(_render(ctx, "assessment_plan.html", part=part, office_name=ctx.office.get("name", ""),
-                             report_url=links.to(REPORT_PAGE), form_url=links.to(FORM_PAGE)))
-    parts.append(_data_block(ctx, full=True))
-    return "\n\n".join(parts)
+    return _sectioned_page(ctx, "plan", "assessment_plan.html", PLAN_SECTIONS,
+                           report_url=ctx.links.to(REPORT_PAGE), form_url=ctx.links.to(FORM_PAGE))
 
 
 #: The plan page's sections: (Markdown heading id, Thai heading, template part).

@@ -38,7 +38,7 @@ from typing import Any
 
 from ..integrations.mkdocs_config import site_config
 from ..links import CALENDAR_PAGE, GROUP_PAGE, YEAR_PLAN_PAGE, Links
-from ..loader import load
+from ..loader import Handbook, load
 from ..office_year import owners_with_work
 from ..site_paths import CALENDAR_PDF, HANDBOOK_PDF, PDF_DIR, YEAR_PLAN_PDF, checklist_pdf, plan_pdf
 from ..thai import thai_date
@@ -238,12 +238,10 @@ def print_pdf(page: Any, path: Path, title: str, prepare: Callable[[bool], None]
                       "กระดาษจะแสดงเป็นกล่องว่าง: ไม่ได้บันทึกไฟล์นี้ ตรวจ print.css และ fonts.css แล้วรัน make pdf ใหม่")
 
 
-def document_titles(config_file: Path, fiscal_year: int) -> dict[str, str]:
+def document_titles(cfg: dict[str, Any], hb: Handbook, fiscal_year: int) -> dict[str, str]:
     """File name -> the PDF's title: the office, the document and, for the year's documents, the fiscal year in พ.ศ.
     (and a plan's group), so that 25 files in one folder or one e-mail tell themselves apart."""
-    cfg = site_config(config_file)
     office = str(cfg["office"].get("name", ""))
-    hb = load(config_file.parent / "data")
     year = f"ปีงบประมาณ พ.ศ. {fiscal_year}"
     titles = {
         Path(HANDBOOK_PDF).name: f"{cfg['site_name']} · {office}",
@@ -262,10 +260,10 @@ def document_titles(config_file: Path, fiscal_year: int) -> dict[str, str]:
 def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -> list[Path]:
     from .check_pdf import site_fiscal_year
 
-    cfg = load_config(config_file)
+    cfg = site_config(config_file)  # MkDocs' full reading of mkdocs.yml, and the data: once per export
+    hb = load(config_file.parent / "data")
     office = cfg["office"]
-    assert isinstance(office, dict)
-    titles = document_titles(config_file, site_fiscal_year(site))
+    titles = document_titles(cfg, hb, site_fiscal_year(site))
     site_url = str(cfg["site_url"])
     if site_url and not site_url.endswith("/"):
         site_url += "/"
@@ -294,7 +292,7 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
             print(f"  {path}")
 
         if what in ("all", "checklists"):
-            for checklist_id in ["all", *cfg["mission_ids"]]:  # type: ignore[misc]
+            for checklist_id in ["all", *(m.id for m in hb.missions)]:
                 src = "checklists/index.md" if checklist_id == "all" else f"checklists/{checklist_id}.md"
                 path = out / Path(checklist_pdf(checklist_id)).name  # the name the pages link to
                 print_pdf(page, path, titles[path.name], lambda _, src=src: open_page(url_of(src)))
@@ -302,8 +300,7 @@ def _export(browser: Any, site: Path, out: Path, config_file: Path, what: str) -
 
         if what in ("all", "calendar"):
             year_pages = [(CALENDAR_PAGE, CALENDAR_PDF), (YEAR_PLAN_PAGE, YEAR_PLAN_PDF)]
-            year_pages += [(GROUP_PAGE.format(id=o), plan_pdf(o)) for o in owners_with_work(load(config_file.parent
-                                                                                                  / "data"))]
+            year_pages += [(GROUP_PAGE.format(id=o), plan_pdf(o)) for o in owners_with_work(hb)]
             for src, pdf_name in year_pages:
                 path = out / Path(pdf_name).name
                 print_pdf(page, path, titles[path.name], lambda _, src=src: open_page(url_of(src)))
