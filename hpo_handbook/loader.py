@@ -43,6 +43,9 @@ class Handbook:
     events: dict[str, Event] = field(default_factory=dict)  # data/calendar.yml, in file order
     replaced: dict[str, str] = field(default_factory=dict)  # removed indicator id -> the id that carries its work
     _abbreviations: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    # Views derived from the data once per load (office_year.year_plan per owner): the pages, the .ics files and
+    # the group list ask for the same ones again and again within a build.
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def mission(self, mission_id: str) -> Mission:
         return next(m for m in self.missions if m.id == mission_id)

@@ -60,6 +60,13 @@ class YearPlan:
 
 
 def tasks(hb: Handbook) -> list[Task]:
+    """Every action of the handbook as a task, in handbook order (computed once per loaded handbook: read-only)."""
+    if ("tasks",) not in hb.derived:
+        hb.derived[("tasks",)] = _tasks(hb)
+    return hb.derived[("tasks",)]
+
+
+def _tasks(hb: Handbook) -> list[Task]:
     return [
         Task(ind, hb.indicator_mission[ind.id], n, a, hb.action_owner(ind, n), hb.action_schedule(ind, n))
         for ind in hb.indicators.values()
@@ -84,7 +91,17 @@ def _own_months(t: Task, event: Event | None) -> tuple[int, ...]:
 def year_plan(hb: Handbook, owner: str | None = None) -> YearPlan:
     """The year of the office (``owner=None``) or of one group, role or committee: the events it holds and the
     actions it carries out, each in the months it names. An event held by someone else shows in an owner's plan in
-    the months when one of its actions is that owner's."""
+    the months when one of its actions is that owner's.
+
+    Computed once per loaded handbook and owner (every group page, the group list and each .ics file ask for it),
+    so callers treat the plan as read-only."""
+    key = ("year_plan", owner)
+    if key not in hb.derived:
+        hb.derived[key] = _year_plan(hb, owner)
+    return hb.derived[key]
+
+
+def _year_plan(hb: Handbook, owner: str | None) -> YearPlan:
     all_tasks = tasks(hb)
     at_event: dict[str, list[Task]] = defaultdict(list)
     for t in all_tasks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -64,6 +65,21 @@ def fiscal_order(months: set[int] | tuple[int, ...]) -> tuple[int, ...]:
 
 def parse_when(value: str | list[str] | tuple[str, ...]) -> Schedule:
     """Read a ``when:`` value; raise ``ValueError("problem || fix")`` in Thai for anything else."""
+    # Read each distinct value once: the pages, the plans and the .ics files ask for every action's months many
+    # times (Schedule is frozen, so one object can serve them all). A list is looked up as a tuple of its items.
+    key = value if isinstance(value, str) else tuple(value)
+    try:
+        return _parse_when_cached(key)
+    except TypeError:  # an item that is no text (a mapping): not hashable, and an error to report anyway
+        return _parse_when(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_when_cached(value: str | tuple[str, ...]) -> Schedule:
+    return _parse_when(value)
+
+
+def _parse_when(value: str | list[str] | tuple[str, ...]) -> Schedule:
     # "ต.ค., เม.ย." or "ต.ค. เม.ย." in one string reads as a list of months (a range or a cadence has no space).
     items = re.split(r"\s*,\s*|\s+", value.strip()) if isinstance(value, str) else list(value)
     if not items:

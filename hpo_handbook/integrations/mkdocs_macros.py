@@ -40,6 +40,9 @@ JINJA_NAMES = {"loop", "super", "caller", "varargs", "kwargs", "self", "true", "
 MACRO_FIX = "แก้ id ให้ตรงกับ id ที่มีอยู่ใน data/ (คำสั่งแต่ละตัวอธิบายไว้ใน CONTRIBUTING.md)"
 
 _page_errors: dict[str, list[DataError]] = {}  # page -> the macro errors of its last rendering (preview)
+# page -> its RenderContext while it renders: made at its first macro call and shared by the rest (a chapter calls
+# dozens), so data/ is checked for changes once per page, not once per call.
+_contexts: dict[str, RenderContext] = {}
 
 
 def define_env(env: Any) -> None:
@@ -58,6 +61,7 @@ def on_pre_page_macros(env: Any) -> None:
     if env.page is None:
         return
     _page_errors[env.page.file.src_uri] = []
+    _contexts.pop(env.page.file.src_uri, None)
     error = template_error(env)
     if error is None:
         return
@@ -73,6 +77,8 @@ def on_post_page_macros(env: Any) -> None:
     """The preview's box of this page's macro errors, after its title; and with HB_DUMP_MARKDOWN=<folder>, each
     page's Markdown after the macros ran (for debugging a macro, and for the benchmark's same-content comparison
     with a bare mkdocs-material build)."""
+    if env.page is not None:
+        _contexts.pop(env.page.file.src_uri, None)
     if env.page is not None and (errors := _page_errors.pop(env.page.file.src_uri, None)):
         if not mkdocs_plugin.previewing():  # every error of the page at once, outside mkdocs-macros' English wrapper
             emit_annotations(errors)
@@ -117,7 +123,12 @@ def _bind(env: Any, function: Any) -> Any:
     def macro(*args: Any, **kwargs: Any) -> str:
         page_src = env.page.file.src_uri if env.page else "index.md"
         try:
-            return function(_context(env, page_src), *args, **kwargs)
+            ctx = _contexts.get(page_src) if env.page else None
+            if ctx is None:
+                ctx = _context(env, page_src)
+                if env.page:
+                    _contexts[page_src] = ctx
+            return function(ctx, *args, **kwargs)
         except UnknownId as exc:
             # Kept for the page's box (preview) or its one report (build: see on_post_page_macros).
             error = DataError(f"docs/{page_src}", page_line(env, call_line()), "", str(exc), MACRO_FIX)
