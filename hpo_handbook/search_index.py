@@ -56,38 +56,45 @@ def _protector(abbrs: list[str]) -> re.Pattern[str]:
 
 
 def _is_thai(ch: str) -> bool:
-    return bool(_THAI_CHAR.match(ch))
+    return "\u0e00" <= ch <= "\u0e7f"
 
 
-def _icu_cuts(piece: str, offset: int) -> set[int]:
+def _icu_cuts(piece: str, offset: int) -> list[int]:
     _breaker.setText(piece)
     if not _ASTRAL.search(piece):  # the usual case: UTF-16 units and string indexes are the same
-        return {offset + b for b in _breaker}
+        return [offset + b for b in _breaker]
     # PyICU counts UTF-16 code units; map them back to string indexes (Thai itself is in the BMP).
     units = [0]
     for ch in piece:
         units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
     index_of = {u: i for i, u in enumerate(units)}
-    return {offset + index_of[b] for b in _breaker if b in index_of}
+    return [offset + index_of[b] for b in _breaker if b in index_of]
+
+
+_PIECE = re.compile(r"[^.]+\.?|\.")  # a run up to and with its dot: ICU runs on each separately
 
 
 def boundaries(text: str, protect: re.Pattern[str]) -> list[int]:
     """Word boundaries of ``text``: ICU's, run separately on the pieces between known abbreviations and dots (a
     dot ends a Thai abbreviation: ICU reads สพป.ตัวอย่าง as one word), plus every Thai/non-Thai change (ICU
     glues ใช้PLCใน into one word). No boundary falls inside a protected abbreviation."""
+    size = len(text)
     spans = [m.span() for m in protect.finditer(text)]
     cuts: set[int] = set()
     pos = 0
-    for start, end in [*spans, (len(text), len(text))]:
-        for piece in re.finditer(r"[^.]+\.?|\.", text[pos:start]):
-            cuts |= _icu_cuts(piece.group(), pos + piece.start())
-            cuts.add(pos + piece.end())
-        cuts |= {start, end}
+    for start, end in [*spans, (size, size)]:
+        for piece in _PIECE.finditer(text, pos, start):  # positions in ``text``, as on the slice text[pos:start]
+            cuts.update(_icu_cuts(piece.group(), piece.start()))
+            cuts.add(piece.end())
+        cuts.add(start)
+        cuts.add(end)
         pos = end
-    cuts = {c for c in cuts if c >= len(text) or text[c] != "."}  # a dot stays on its word: ผอ. not ผอ|.
-    cuts |= {m.start() for m in _SCRIPT_CHANGE.finditer(text)}
-    inside = {c for start, end in spans for c in range(start + 1, end)}
-    return sorted(c for c in cuts if 0 < c < len(text) and c not in inside)
+    cuts = {c for c in cuts if 0 < c < size and text[c] != "."}  # a dot stays on its word: ผอ. not ผอ|.
+    cuts.update(m.start() for m in _SCRIPT_CHANGE.finditer(text))
+    for start, end in spans:
+        cuts.difference_update(range(start + 1, end))
+    cuts.discard(0)
+    return sorted(cuts)
 
 
 # Every position where Thai meets a non-Thai character (never before a dot), found in one regex pass.
@@ -102,7 +109,8 @@ def segment_text(text: str, protect: re.Pattern[str], sep: str = WBR) -> str:
     prev = 0
     for cut in boundaries(text, protect):
         left, right = text[cut - 1], text[cut]
-        if (_is_thai(left) or _is_thai(right) or left == ".") and not left.isspace() and not right.isspace():
+        if ("\u0e00" <= left <= "\u0e7f" or "\u0e00" <= right <= "\u0e7f" or left == ".") \
+                and not left.isspace() and not right.isspace():
             out.append(text[prev:cut])
             out.append(sep)
             prev = cut
