@@ -121,7 +121,38 @@ def calendar_ics(hb: Handbook, fiscal_year: int, site_url: str, name: str, owner
             own[(t.owner, m)].append(t)
     for (who, m), ts in own.items():
         cal.add_component(_owner_month_event(hb, who, m, ts, fiscal_year, site_url))
-    return cal.to_ical()
+    return to_ical(cal)
+
+
+FOLD = 75  # octets: RFC 5545 lines are folded before they reach this length
+
+
+def fold(line: str) -> str:
+    """icalendar's line folding (``icalendar.parser._foldline`` of the pinned 7.3, which ``Component.to_ical`` uses:
+    each part under 75 UTF-8 octets, split between characters, an escaping ``\\`` or ``^`` kept with the character
+    after it), done on the encoded bytes rather than character by character: that loop was most of the time of
+    writing the .ics files (Thai is three octets a letter). tests/unit/test_office_year.py checks it against
+    icalendar's own."""
+    data = line.encode()
+    if len(data) < FOLD:
+        return line
+    parts = []
+    start = 0
+    while len(data) - start >= FOLD:
+        end = start + FOLD - 1
+        while data[end] & 0xC0 == 0x80:  # inside a character: fold before it
+            end -= 1
+        if end - start > 1 and data[end - 1] in b"\\^":
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode()
+
+
+def to_ical(cal: Calendar) -> bytes:
+    """``cal.to_ical()``, byte for byte, with the faster :func:`fold`."""
+    return b"\r\n".join(fold(line).encode() for line in cal.content_lines(sorted=True) if line) + b"\r\n"
 
 
 def write_calendars(site_dir: Path, hb: Handbook, fiscal_year: int, site_url: str, office_name: str) -> list[Path]:

@@ -4,12 +4,13 @@ and the .ics files read back with a maintained iCalendar library."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from hpo_handbook.ical import calendar_ics
+from hpo_handbook.ical import calendar_ics, fold, to_ical
 from hpo_handbook.loader import load
 from hpo_handbook.office_year import monthly_load, owners_with_work, year_plan
 from hpo_handbook.schedule import parse_day, parse_when
@@ -237,6 +238,19 @@ def test_ics_one_item_per_occurrence_with_stable_uids(data_dir: Path) -> None:
     assert calendar_ics(hb, FY, "https://office.example.org/handbook/", "ทดสอบ") == ics
     other = calendar_ics(hb, FY, "https://office.example.org/other/", "ทดสอบ")
     assert not {str(e["uid"]) for e in _events(ics)} & {str(e["uid"]) for e in _events(other)}
+
+
+def test_ics_folded_as_icalendar_folds(data_dir: Path) -> None:
+    """The faster folding writes the bytes icalendar's own ``to_ical`` writes: Thai, emoji, escapes at a fold."""
+    from icalendar.parser import _foldline
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        line = "".join(rng.choice("ab \\^;,กำ่๑😀é") for _ in range(rng.randint(0, 300)))
+        assert fold(line) == _foldline(line)
+    hb = load(data_dir, root=data_dir.parent)
+    cal = icalendar.Calendar.from_ical(calendar_ics(hb, FY, "https://office.example.org/handbook/", "ทดสอบ"))
+    assert to_ical(cal) == cal.to_ical()
 
 
 def test_a_rule_date_and_a_deadline_are_kept(data_dir: Path) -> None:
