@@ -4,7 +4,7 @@ and ``integrations/zensical_build.py`` once Zensical's build returns).
 
 It writes the office year's ``.ics`` files (:func:`ical.write_calendars`), Thai word boundaries in the search index
 (:mod:`search_index`, in the index's shape on that builder), the "last updated" line where the builder has no plugin
-for it (Zensical; MkDocs gets it from git-revision-date-localized and ``overrides/partials/source-file.html``) and,
+for it (Zensical; the MkDocs plugin gives each page its date and ``overrides/partials/source-file.html`` shows it) and,
 last, the offline worker and web app manifest (:mod:`offline_cache`).
 """
 

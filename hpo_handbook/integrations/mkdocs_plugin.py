@@ -4,7 +4,8 @@ calls into the builder-free core, what a macro cannot:
 
 - each group's own plan page (:func:`calendar_pages.group_pages`), made from data/groups.yml;
 - the handbook's own stylesheets and scripts joined per kind of page (:mod:`asset_bundle`);
-- the ``thai_date`` filter for the theme's templates (the "last updated" line);
+- each page's "last updated" date from one ``git log`` (:mod:`last_updated`) and the ``thai_date`` filter that shows
+  it in the theme's templates (``overrides/partials/source-file.html``);
 - the offline edition's search worker from the vendored iframe-worker instead of a public CDN;
 - the live preview: data errors printed once and shown atop every page instead of stopping the server;
 - after the build, :func:`post_build.finish_site`, the same function Zensical's build calls: the office year's
@@ -18,6 +19,7 @@ where the templates read it, so an office still rebrands in one block.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,7 @@ from ..asset_bundle import bundle
 from ..calendar_pages import group_pages
 from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors, preview_box
+from ..last_updated import BANGKOK, last_updated
 from ..offline_cache import AppFacts, theme_color, write_retired_worker
 from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site
 from ..search_index import PageMeta
@@ -63,6 +66,7 @@ class HandbookConfig(base.Config):
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, PageMeta] = {}
+        self.updated: dict[str, str] = {}  # page source (under docs/) -> ISO date of its last change
 
     @property
     def root(self) -> Path:
@@ -125,6 +129,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             kind: _join(files, config, [str(s) for s in sources], "js", f"hb-{kind}", f"extra.page_scripts.{kind}")
             for kind, sources in (config.extra.get("page_scripts") or {}).items()
         }
+        # "Last updated": every page's date from one git log; a generated page (a group's plan) has the build's.
+        sources = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
+                   if f.abs_src_path and not f.generated_by}
+        today = dt.datetime.now(BANGKOK).date()
+        dates = last_updated(self.root, sources.values(), today)
+        self.updated = {f.src_uri: (dates[sources[f.src_uri]] if f.src_uri in sources else today).isoformat()
+                        for f in files.documentation_pages()}
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -144,9 +155,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return html_text
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Remember each page's title and description for the search index's hidden ``page`` field."""
+        """Remember each page's title and description for the search index's hidden ``page`` field; give the page
+        its "last updated" date."""
         self.pages[page.url] = PageMeta(str(page.meta.get("title") or page.title or ""),
                                         str(page.meta.get("description") or ""))
+        if page.file.src_uri in self.updated:
+            page.meta["hb_updated"] = self.updated[page.file.src_uri]  # for overrides/partials/source-file.html
         return context
 
     @event_priority(-50)  # after the search plugin wrote the index (0), before the offline plugin inlines it (-100)

@@ -6,14 +6,13 @@
 the build, mkdocs.yml's ``!relative`` tag (MkDocs' own, unknown to Zensical's YAML loader) is taught to the loader.
 After it, :func:`post_build.finish_site` writes the ``.ics`` files, the Thai word boundaries of ``search.json``
 (an open ``<wbr>``: Zensical's result view fails on ``<wbr/>``), the "last updated" line from git history
-(Zensical ignores the git-revision-date-localized plugin) and, with ``extra.offline_app``, the offline worker.
+(:mod:`last_updated`, as the MkDocs plugin does it) and, with ``extra.offline_app``, the offline worker.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,13 +24,13 @@ from zensical.config import get_config
 from hpo_handbook.calendar_pages import group_pages
 from hpo_handbook.context import configured_fiscal_year
 from hpo_handbook.errors import DataErrors
+from hpo_handbook.last_updated import last_updated
 from hpo_handbook.loader import load
 from hpo_handbook.offline_cache import AppFacts, theme_color
 from hpo_handbook.post_build import ZENSICAL_SEARCH, SiteFacts, finish_site
 
 SEARCH = ZENSICAL_SEARCH
 ICON = ".icons/material/clock-edit-outline.svg"
-BANGKOK = dt.timezone(dt.timedelta(hours=7))  # mkdocs.yml: git-revision-date-localized's timezone
 
 
 def _relative_tag(root: Path) -> Any:
@@ -48,19 +47,10 @@ def _relative_tag(root: Path) -> Any:
 
 
 def last_changed(root: Path, docs_dir: Path) -> dict[str, dt.date]:
-    """Each page's last commit date (Bangkok), or today's for a page git does not know: the plugin's
-    ``fallback_to_build_date``."""
-    today = dt.datetime.now(BANGKOK).date()
-    dates = {}
-    for md in sorted(docs_dir.rglob("*.md")):
-        try:
-            out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", str(md)], cwd=root, capture_output=True,
-                                 text=True, check=False).stdout.strip()
-        except OSError:  # no git on this machine
-            out = ""
-        day = dt.datetime.fromtimestamp(int(out), BANGKOK).date() if out.isdigit() else today
-        dates[md.relative_to(docs_dir).as_posix()] = day
-    return dates
+    """Each page's last change (Bangkok), or today's for a page git does not know: the same dates as the MkDocs
+    build's (:mod:`last_updated`, one ``git log`` for all pages)."""
+    pages = sorted(docs_dir.rglob("*.md"))
+    return {md.relative_to(docs_dir).as_posix(): day for md, day in last_updated(root, pages).items()}
 
 
 def _icon() -> str:
