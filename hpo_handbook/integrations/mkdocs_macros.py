@@ -43,6 +43,9 @@ _page_errors: dict[str, list[DataError]] = {}  # page -> the macro errors of its
 # page -> its RenderContext while it renders: made at its first macro call and shared by the rest (a chapter calls
 # dozens), so data/ is checked for changes once per page, not once per call.
 _contexts: dict[str, RenderContext] = {}
+# page text -> its Jinja tree, parsed by template_error for the checks and handed to mkdocs-macros' compile of the
+# same text (see _parse_once): the page is parsed once, not twice.
+_trees: dict[str, nodes.Template] = {}
 
 
 def define_env(env: Any) -> None:
@@ -62,6 +65,7 @@ def on_pre_page_macros(env: Any) -> None:
         return
     _page_errors[env.page.file.src_uri] = []
     _contexts.pop(env.page.file.src_uri, None)
+    _parse_once(env.env)
     error = template_error(env)
     if error is None:
         return
@@ -190,7 +194,25 @@ def template_error(env: Any) -> DataError | None:
             return DataError(f"docs/{page_src}", page_line(env, name.lineno), "",
                              f"ไม่รู้จักคำสั่ง `{name.name}`{hint}",
                              "ใช้คำสั่งที่มีในตาราง \"คำสั่งดึงข้อมูลที่ใช้ในหน้า Markdown\" ของ CONTRIBUTING.md")
+    _trees.clear()
+    _trees[env.markdown] = ast
     return None
+
+
+def _parse_once(jinja_env: Any) -> None:
+    """Let mkdocs-macros' Jinja environment take the tree :func:`template_error` just parsed from the same text
+    instead of parsing the page again when it compiles it (parsing is half of Jinja's compile of a page). Any other
+    text is parsed as before."""
+    if getattr(jinja_env, "_hb_parse_once", False):
+        return
+    parse = jinja_env._parse
+
+    def _parse(source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = _trees.pop(source, None)
+        return tree if tree is not None else parse(source, name, filename)
+
+    jinja_env._parse = _parse
+    jinja_env._hb_parse_once = True
 
 
 def with_box(markdown: str, box: str) -> str:
