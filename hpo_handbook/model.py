@@ -9,6 +9,7 @@ all files at once.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from typing import Annotated, Literal
@@ -79,6 +80,7 @@ REFERENCE_KINDS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # each action's key is asked for on every page that lists it and in the .ics files
 def action_key(indicator_id: str, action: str) -> str:
     """A stable key for one checklist action (indicator id + hash of its text): survives reordering, changes when the
     text changes. Saved ticks, `was:` lists and calendar UIDs are made of it."""

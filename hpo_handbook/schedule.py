@@ -166,6 +166,7 @@ class DayRule:
 DEFAULT_DAY = DayRule(WEEK, 2)
 
 
+@functools.lru_cache(maxsize=256)  # every event's day rule, asked for by each .ics file and the year plan
 def parse_day(value: str) -> DayRule:
     """Read a ``day:`` value; raise ``ValueError("problem || fix")`` in Thai for anything else."""
     text = str(value).strip()

@@ -12,6 +12,7 @@ page and copies (never moves) a value saved under the old unscoped key into an e
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from .context import RenderContext
@@ -23,6 +24,7 @@ CHECKLIST_NAME = "v1:checklist:{id}"
 ASSESSMENT_NAME = "v1:assessment"
 
 
+@functools.cache  # asked for by every checklist item of every page; the same two strings all build long
 def scope(site_url: str, office_name: str) -> str:
     """``hpo-handbook@<12 hex>``: the same for every build of one handbook, different for another office's.
 
