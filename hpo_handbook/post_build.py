@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .context import load_cached
-from .ical import write_calendars
 from .links import Links
 from .offline_cache import AppFacts, write_offline_app
 from .search_index import WBR, PageMeta, segment_index
@@ -107,16 +106,26 @@ def stamp_last_updated(site_dir: Path, updated: Mapping[str, dt.date], use_direc
     return count
 
 
+def write_office_calendars(site_dir: Path, root: Path, facts: SiteFacts, data_dir: str = DATA_DIR) -> list[Path]:
+    """The office year's ``.ics`` files (:func:`ical.write_calendars`); imported here, so that a builder that writes
+    them in another process (the MkDocs plugin, see :mod:`background`) never loads the iCalendar library itself."""
+    from .ical import write_calendars
+
+    handbook = load_cached(root / data_dir, root=root)
+    return write_calendars(site_dir, handbook, facts.fiscal_year, facts.site_url, facts.office_name)
+
+
 def finish_site(site_dir: Path, root: Path, facts: SiteFacts, index: SearchIndexForm | None = None,
                 icon_svg: str = "", app: AppFacts | None = None, pages: Mapping[str, PageMeta] | None = None,
-                data_dir: str = DATA_DIR) -> list[str]:
+                data_dir: str = DATA_DIR, calendars: bool = True) -> list[str]:
     """Every post-build step for a site built from ``root`` into ``site_dir``; returns what was done, for the log.
     ``index``: the search index to cut into Thai words (None: leave it as built); ``pages``: each page's title and
     description for its hidden field; ``app``: also write the offline worker and manifest (last: it hashes every
-    file the other steps wrote). A data error raises :class:`errors.DataErrors` (the build already stopped on it)."""
+    file the other steps wrote); ``calendars=False``: the ``.ics`` files are written already
+    (:func:`write_office_calendars`). A data error raises :class:`errors.DataErrors` (the build already stopped on
+    it)."""
     handbook = load_cached(root / data_dir, root=root)
-    done = [f"{len(write_calendars(site_dir, handbook, facts.fiscal_year, facts.site_url, facts.office_name))}"
-            " iCalendar files"]
+    done = [f"{len(write_office_calendars(site_dir, root, facts, data_dir))} iCalendar files"] if calendars else []
     if index and segment_search_index(site_dir / index.path, index, handbook.abbreviations(), pages):
         done.append(f"Thai word boundaries in {index.path}")
     if facts.updated:

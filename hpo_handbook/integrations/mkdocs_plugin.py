@@ -8,8 +8,10 @@ calls into the builder-free core, what a macro cannot:
   it in the theme's templates (``overrides/partials/source-file.html``);
 - the offline edition's search worker from the vendored iframe-worker instead of a public CDN;
 - the live preview: data errors printed once and shown atop every page instead of stopping the server;
-- after the build, :func:`post_build.finish_site`, the same function Zensical's build calls: the office year's
-  ``.ics`` files, Thai word boundaries in the search index, and last the offline worker and web app manifest
+- the office year's ``.ics`` files, in a forked process while the pages render (:mod:`background`; after the
+  build under ``mkdocs serve``);
+- after the build, :func:`post_build.finish_site`, the same function Zensical's build calls (there it writes the
+  ``.ics`` files too): Thai word boundaries in the search index, and last the offline worker and web app manifest
   (``offline_app``), off under ``mkdocs serve`` (whose ``sw.js`` retires a worker a built site left at the same
   address) and in the offline ZIP (file:// has no service worker).
 
@@ -20,6 +22,7 @@ where the templates read it, so an office still rebrands in one block.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,12 +36,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..asset_bundle import bundle
+from ..background import Background
 from ..calendar_pages import group_pages
 from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors, preview_box
 from ..last_updated import BANGKOK, last_updated
 from ..offline_cache import AppFacts, theme_color, write_retired_worker
-from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site
+from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site, write_office_calendars
 from ..search_index import PageMeta
 from ..thai import thai_date
 
@@ -67,6 +71,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, PageMeta] = {}
         self.updated: dict[str, str] = {}  # page source (under docs/) -> ISO date of its last change
+        self.calendars: Background | None = None  # the .ics files, written while the pages are rendered
 
     @property
     def root(self) -> Path:
@@ -136,6 +141,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         dates = last_updated(self.root, sources.values(), today)
         self.updated = {f.src_uri: (dates[sources[f.src_uri]] if f.src_uri in sources else today).isoformat()
                         for f in files.documentation_pages()}
+        # The .ics files need the data only: written in another process while this one renders the pages (the site
+        # folder is clean by now). The live preview writes them after the build, as before.
+        if not previewing() and self._data_errors() is None:
+            site_dir, facts = Path(config.site_dir), _site_facts(config)
+            self.calendars = Background(lambda: write_office_calendars(site_dir, self.root, facts,
+                                                                       self.config.data_dir), "the .ics files")
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -168,18 +179,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if previewing() and self._data_errors():
             return  # the pages already show the errors
         site_dir = Path(config.site_dir)
-        facts = SiteFacts(site_url=config.site_url or "",
-                          office_name=str(config.extra.get("office", {}).get("name", config.site_name)),
-                          fiscal_year=configured_fiscal_year(config.extra.get("fiscal_year")),
-                          use_directory_urls=bool(config.use_directory_urls))
+        written, self.calendars = self.calendars, None
         try:
-            finish_site(site_dir, self.root, facts, MKDOCS_SEARCH if self.config.thai_search else None,
+            if written is not None:
+                written.wait()
+            finish_site(site_dir, self.root, _site_facts(config), MKDOCS_SEARCH if self.config.thai_search else None,
                         app=_app_facts(config) if config.extra.get("offline_app") else None, pages=self.pages,
-                        data_dir=self.config.data_dir)
+                        data_dir=self.config.data_dir, calendars=written is None)
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         if previewing() and not config.extra.get("offline_app"):
             write_retired_worker(site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build still waits for the .ics process (no process is left behind)."""
+        written, self.calendars = self.calendars, None
+        if written is not None and written.pid is not None:
+            os.waitpid(written.pid, 0)
 
 
 def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, name: str, key: str) -> str:
@@ -193,6 +209,13 @@ def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, nam
         files.remove(f)
     files.append(File.generated(config, joined.uri, content=joined.content))
     return joined.uri
+
+
+def _site_facts(config: MkDocsConfig) -> SiteFacts:
+    return SiteFacts(site_url=config.site_url or "",
+                     office_name=str(config.extra.get("office", {}).get("name", config.site_name)),
+                     fiscal_year=configured_fiscal_year(config.extra.get("fiscal_year")),
+                     use_directory_urls=bool(config.use_directory_urls))
 
 
 def _app_facts(config: MkDocsConfig) -> AppFacts:
