@@ -57,15 +57,16 @@ class SiteFacts:
 
 
 def segment_search_index(file: Path, form: SearchIndexForm, abbreviations: Iterable[str],
-                         pages: Mapping[str, PageMeta] | None = None) -> bool:
+                         pages: Mapping[str, PageMeta] | None = None, done: Mapping[str, str] | None = None) -> bool:
     """Put Thai word boundaries into a built search index in place (so a word from the middle of a sentence is
     found), with each page's title and description as the hidden ``page`` field where the index declares one
-    (``pages``: URL -> meta). False when the site has no index there."""
+    (``pages``: URL -> meta; ``done``: fields segmented already, see :func:`search_index.segment_index`). False when
+    the site has no index there."""
     if not file.is_file():
         return False
     data = json.loads(file.read_text(encoding="utf-8"))
     docs = data.get(form.docs_key, [])
-    segment_index({"config": data.setdefault("config", {}), "docs": docs}, abbreviations, dict(pages or {}))
+    segment_index({"config": data.setdefault("config", {}), "docs": docs}, abbreviations, dict(pages or {}), done)
     if form.wbr != WBR:
         for doc in docs:
             for key in ("title", "text"):
@@ -117,16 +118,18 @@ def write_office_calendars(site_dir: Path, root: Path, facts: SiteFacts, data_di
 
 def finish_site(site_dir: Path, root: Path, facts: SiteFacts, index: SearchIndexForm | None = None,
                 icon_svg: str = "", app: AppFacts | None = None, pages: Mapping[str, PageMeta] | None = None,
-                data_dir: str = DATA_DIR, calendars: bool = True) -> list[str]:
+                data_dir: str = DATA_DIR, calendars: bool = True,
+                segmented: Mapping[str, str] | None = None) -> list[str]:
     """Every post-build step for a site built from ``root`` into ``site_dir``; returns what was done, for the log.
     ``index``: the search index to cut into Thai words (None: leave it as built); ``pages``: each page's title and
     description for its hidden field; ``app``: also write the offline worker and manifest (last: it hashes every
     file the other steps wrote); ``calendars=False``: the ``.ics`` files are written already
-    (:func:`write_office_calendars`). A data error raises :class:`errors.DataErrors` (the build already stopped on
+    (:func:`write_office_calendars`); ``segmented``: index fields cut into words already (``done`` of
+    :func:`search_index.segment_index`). A data error raises :class:`errors.DataErrors` (the build already stopped on
     it)."""
     handbook = load_cached(root / data_dir, root=root)
     done = [f"{len(write_office_calendars(site_dir, root, facts, data_dir))} iCalendar files"] if calendars else []
-    if index and segment_search_index(site_dir / index.path, index, handbook.abbreviations(), pages):
+    if index and segment_search_index(site_dir / index.path, index, handbook.abbreviations(), pages, segmented):
         done.append(f"Thai word boundaries in {index.path}")
     if facts.updated:
         done.append(f"last updated on {stamp_last_updated(site_dir, facts.updated, facts.use_directory_urls, icon_svg)}"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,18 +124,25 @@ def segment_html(value: str, protect: re.Pattern[str]) -> str:
     return "".join(part if _MARKUP.fullmatch(part) else segment_text(part, protect) for part in _MARKUP.split(value))
 
 
+def segmenter(abbreviations: Iterable[str]) -> Callable[[str], str]:
+    """:func:`segment_html` with the handbook's abbreviations: what :func:`segment_index` does to each field."""
+    return functools.partial(segment_html, protect=_protector(thai_abbreviations(abbreviations)))
+
+
 def segment_index(data: dict[str, Any], abbreviations: Iterable[str],
-                  pages: dict[str, PageMeta] | None = None) -> dict[str, Any]:
+                  pages: dict[str, PageMeta] | None = None, done: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Segment every document's title and text; with ``pages`` (URL -> title and description), add the hidden
-    ``page`` field when the index's configuration declares it."""
+    ``page`` field when the index's configuration declares it. ``done``: fields already segmented (the value as
+    the search plugin wrote it -> :func:`segmenter`'s result), e.g. by a worker process during the build."""
     abbrs = thai_abbreviations(abbreviations)
     protect = _protector(abbrs)
+    done = done or {}
     data.setdefault("config", {})["thai_abbr"] = abbrs
     wants_page = "page" in data["config"].get("fields", {})
     for doc in data.get("docs", []):
         for field in ("title", "text"):
-            if isinstance(doc.get(field), str):
-                doc[field] = segment_html(doc[field], protect)
+            if isinstance(value := doc.get(field), str):
+                doc[field] = done[value] if value in done else segment_html(value, protect)
         meta = (pages or {}).get(doc.get("location", "").split("#")[0])
         if meta and wants_page:
             doc["page"] = segment_html(" ".join(v for v in (meta.title, meta.description) if v), protect)

@@ -36,14 +36,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..asset_bundle import bundle
-from ..background import Background
+from ..background import Background, Worker
 from ..calendar_pages import group_pages
 from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors, preview_box
 from ..last_updated import BANGKOK, last_updated
 from ..offline_cache import AppFacts, theme_color, write_retired_worker
 from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site, write_office_calendars
-from ..search_index import PageMeta
+from ..search_index import PageMeta, segmenter
 from ..thai import thai_date
 
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -72,6 +72,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.pages: dict[str, PageMeta] = {}
         self.updated: dict[str, str] = {}  # page source (under docs/) -> ISO date of its last change
         self.calendars: Background | None = None  # the .ics files, written while the pages are rendered
+        self.segmenting: Worker | None = None  # cuts each page's search entries into Thai words as they are made
+        self._entries_seen = 0
 
     @property
     def root(self) -> Path:
@@ -147,6 +149,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             site_dir, facts = Path(config.site_dir), _site_facts(config)
             self.calendars = Background(lambda: write_office_calendars(site_dir, self.root, facts,
                                                                        self.config.data_dir), "the .ics files")
+            if self.config.thai_search and _search_entries(config) is not None:
+                abbreviations = load_cached(self.root / self.config.data_dir, root=self.root).abbreviations()
+                self.segmenting, self._entries_seen = Worker(segmenter(abbreviations)), 0
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -172,6 +177,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                         str(page.meta.get("description") or ""))
         if page.file.src_uri in self.updated:
             page.meta["hb_updated"] = self.updated[page.file.src_uri]  # for overrides/partials/source-file.html
+        entries = _search_entries(config)
+        if self.segmenting is not None and entries is not None:  # the search plugin (listed first) indexed the page
+            new, self._entries_seen = entries[self._entries_seen:], len(entries)
+            self.segmenting.submit(v for e in new for k in ("title", "text") if isinstance(v := e.get(k), str))
         return context
 
     @event_priority(-50)  # after the search plugin wrote the index (0), before the offline plugin inlines it (-100)
@@ -180,22 +189,27 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return  # the pages already show the errors
         site_dir = Path(config.site_dir)
         written, self.calendars = self.calendars, None
+        segmenting, self.segmenting = self.segmenting, None
         try:
             if written is not None:
                 written.wait()
             finish_site(site_dir, self.root, _site_facts(config), MKDOCS_SEARCH if self.config.thai_search else None,
                         app=_app_facts(config) if config.extra.get("offline_app") else None, pages=self.pages,
-                        data_dir=self.config.data_dir, calendars=written is None)
+                        data_dir=self.config.data_dir, calendars=written is None,
+                        segmented=segmenting.results() if segmenting is not None else None)
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         if previewing() and not config.extra.get("offline_app"):
             write_retired_worker(site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build still waits for the .ics process (no process is left behind)."""
+        """A failed build still ends its processes (none is left behind)."""
         written, self.calendars = self.calendars, None
         if written is not None and written.pid is not None:
             os.waitpid(written.pid, 0)
+        segmenting, self.segmenting = self.segmenting, None
+        if segmenting is not None:
+            segmenting.close()
 
 
 def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, name: str, key: str) -> str:
@@ -209,6 +223,14 @@ def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, nam
         files.remove(f)
     files.append(File.generated(config, joined.uri, content=joined.content))
     return joined.uri
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries mkdocs-material's search plugin has made so far (title, text, location per section), or None
+    when its index is not where this reads it: then the Thai words are all cut after the build, as before."""
+    search = next((p for name, p in config.plugins.items() if name.endswith("search")), None)
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
 
 
 def _site_facts(config: MkDocsConfig) -> SiteFacts:
