@@ -22,6 +22,7 @@ where the templates read it, so an office still rebrands in one block.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -152,6 +153,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if self.config.thai_search and _search_entries(config) is not None:
                 abbreviations = load_cached(self.root / self.config.data_dir, root=self.root).abbreviations()
                 self.segmenting, self._entries_seen = Worker(segmenter(abbreviations)), 0
+            # What is loaded by now (the data, the theme, the Markdown extensions) lives as long as the build: keep it
+            # out of the garbage collector's full passes, which otherwise walk it again and again as pages render.
+            gc.freeze()
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
