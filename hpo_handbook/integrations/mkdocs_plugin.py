@@ -99,9 +99,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)  # before other plugins read the files (htmlproofer maps every page to its source)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Each group's own plan page (from data/groups.yml), and the handbook's own stylesheets and scripts joined in
-        mkdocs.yml's order: ``extra_css`` and ``extra_javascript`` into one file each, ``extra.page_scripts`` into one
-        per kind of page. An entry with attributes (``defer``, ``type: module``) or on another host stays as listed;
-        the joined sources leave the site, since no page links them."""
+        mkdocs.yml's order: ``extra_css``, ``extra.print_css`` and ``extra_javascript`` into one file each,
+        ``extra.page_scripts`` into one per kind of page. An entry with attributes (``defer``, ``type: module``) or on
+        another host stays as listed; the joined sources leave the site, since no page links them."""
         try:
             pages = group_pages(load_cached(self.root / self.config.data_dir, root=self.root))
         except DataErrors:
@@ -118,13 +118,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             sources = [s for s in sources if "://" not in s and not s.startswith("//")]
             if len(sources) < 2:
                 continue
-            joined = _join(files, config, sources, kind, "hb-bundle", key)
+            joined: Any = _join(files, config, sources, kind, "hb-bundle", key)
+            if kind == "js":
+                # Deferred: it runs after the page is parsed, in a task of its own rather than inside the one that
+                # runs the theme's bundle (one long task less on a phone), and still before DOMContentLoaded, when
+                # the theme mounts its components and this code's listeners run.
+                joined = c.ExtraScriptValue(joined)
+                joined.defer = True
             config[key] = [joined, *(e for e in entries if str(getattr(e, "path", e)) not in sources)]
         # Scripts of some pages only: one file per kind, named for overrides/main.html (config.extra.page_bundles).
         config.extra["page_bundles"] = {
             kind: _join(files, config, [str(s) for s in sources], "js", f"hb-{kind}", f"extra.page_scripts.{kind}")
             for kind, sources in (config.extra.get("page_scripts") or {}).items()
         }
+        # Print-only stylesheets: one file that overrides/main.html links with media="print" (no render blocking).
+        if print_css := [str(s) for s in config.extra.get("print_css") or []]:
+            config.extra["print_bundle"] = _join(files, config, print_css, "css", "hb-print", "extra.print_css")
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
