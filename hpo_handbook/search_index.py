@@ -10,8 +10,10 @@ character would show up in those slices (and in copy/paste of a result); a self-
 character at all, and it even marks a correct line-break opportunity. Page HTML is untouched: only the index.
 
 :func:`segment_index` also adds a hidden ``page`` field (the page's title and description, segmented) to every
-section, so that a query naming a chapter's subject ranks that chapter's sections first, and joins the words of
-a label that opens many page titles (:func:`join_title_labels`), so that a label does not outrank the subject.
+section, so that a query naming a chapter's subject ranks that chapter's sections first, a hidden ``boxes`` field
+(the titles of the boxes in a section: an example to copy, a note; :func:`box_titles`), so that a query naming an
+example finds the section that holds it, and joins the words of a label that opens many page titles
+(:func:`join_title_labels`), so that a label does not outrank the subject.
 
 Plain functions of (index data, abbreviations, page titles); :func:`post_build.segment_search_index` applies them to
 a built index, after the search plugin wrote it. The abbreviations are the handbook's own
@@ -21,6 +23,7 @@ a built index, after the search plugin wrote it. The abbreviations are the handb
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,19 +121,23 @@ def segment_html(value: str, protect: re.Pattern[str]) -> str:
 
 def segment_index(data: dict[str, Any], abbreviations: Iterable[str],
                   pages: dict[str, PageMeta] | None = None) -> dict[str, Any]:
-    """Segment every document's title and text; with ``pages`` (URL -> title and description), add the hidden
-    ``page`` field when the index's configuration declares it."""
+    """Segment every document's title and text; with ``pages`` (URL -> title, description and box titles), add
+    the hidden ``page`` and ``boxes`` fields when the index's configuration declares them."""
     abbrs = thai_abbreviations(abbreviations)
     protect = _protector(abbrs)
     data.setdefault("config", {})["thai_abbr"] = abbrs
-    wants_page = "page" in data["config"].get("fields", {})
+    fields = data["config"].get("fields", {})
     for doc in data.get("docs", []):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
                 doc[field] = segment_html(doc[field], protect)
-        meta = (pages or {}).get(doc.get("location", "").split("#")[0])
-        if meta and wants_page:
+        url, _, anchor = doc.get("location", "").partition("#")
+        meta = (pages or {}).get(url)
+        if meta and "page" in fields:
             doc["page"] = segment_html(" ".join(v for v in (meta.title, meta.description) if v), protect)
+        boxes = [title for at, title in meta.boxes if at == anchor] if meta else []
+        if boxes and "boxes" in fields:
+            doc["boxes"] = segment_html(" ".join(boxes), protect)
     join_title_labels(data.get("docs", []))
     return data
 
@@ -159,7 +166,33 @@ def join_title_labels(docs: list[dict[str, Any]], min_pages: int = LABEL_PAGES) 
             doc["title"] = "".join(words[:k]) + doc["title"][len(WBR.join(words[:k])):]
 
 
+# A heading with its id, or the title of a box (an admonition, open or collapsible), in the page's HTML.
+_SECTION_OR_BOX = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]*)"'
+                             r'|<div class="admonition\b[^"]*">\s*<p class="admonition-title">(.*?)</p>'
+                             r'|<details\b[^>]*>\s*<summary>(.*?)</summary>', re.S)
+
+
+def box_titles(html_text: str) -> tuple[tuple[str, str], ...]:
+    """(heading id, box title) for each box of a page's content, in order: the id is the heading the box falls
+    under, as in the search index's section locations ("" before the first heading below the page title).
+
+    A box's title names what the section holds ("ตัวอย่างสมมติ: คำสั่งมอบอำนาจ…", "ตัวอย่างรูปแบบตาราง RACI…"), but
+    the search index keeps it as one more line of the section's text, so "ตัวอย่างคำสั่งมอบอำนาจ" found any page
+    with a title holding ตัวอย่าง before the chapter with the order itself."""
+    found: list[tuple[str, str]] = []
+    anchor = ""
+    for m in _SECTION_OR_BOX.finditer(html_text):
+        if m.group(1):
+            anchor = "" if m.group(1) == "1" else html.unescape(m.group(2))
+        else:
+            title = html.unescape(re.sub(r"<[^>]*>", "", m.group(3) or m.group(4))).strip()
+            if title:
+                found.append((anchor, title))
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class PageMeta:
     title: str
     description: str = ""
+    boxes: tuple[tuple[str, str], ...] = ()  # (heading id, box title): :func:`box_titles`
