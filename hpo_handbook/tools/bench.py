@@ -348,9 +348,10 @@ def markdown_report(r: dict[str, Any]) -> str:
     s = r.get("search")
     if s and "skipped" not in s:
         lines += ["## การค้นหา", "",
-                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) ชุดที่กันไว้ {s.get('heldout_queries', 0)} คำ "
-                  f"(tests/search_queries_heldout.yml) และคำค้นงาน {s.get('task_queries', 0)} คำ "
-                  "(tests/search_queries_tasks.yml) พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
+                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) {'' if s.get('task_queries') else 'และ'}"
+                  f"ชุดที่กันไว้ {s.get('heldout_queries', 0)} คำ (tests/search_queries_heldout.yml) "
+                  + (f"และคำค้นงาน {s['task_queries']} คำ (tests/search_queries_tasks.yml) " if s.get("task_queries")
+                     else "") + "พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
                   "| | recall@1 | recall@5 | held-out recall@1 | held-out recall@5 | task recall@1 | task recall@5 | "
                   "median latency (ms) | index raw / gzip | first search raw / gzip |",
                   "|---|---|---|---|---|---|---|---|---|---|"]
