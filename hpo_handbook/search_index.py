@@ -23,10 +23,10 @@ a built index, after the search plugin wrote it. The abbreviations are the handb
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import icu
@@ -166,29 +166,67 @@ def join_title_labels(docs: list[dict[str, Any]], min_pages: int = LABEL_PAGES) 
             doc["title"] = "".join(words[:k]) + doc["title"][len(WBR.join(words[:k])):]
 
 
-# A heading with its id, or the title of a box (an admonition, open or collapsible), in the page's HTML.
-_SECTION_OR_BOX = re.compile(r'<h([1-6])\b[^>]*\bid="([^"]*)"'
-                             r'|<div class="admonition\b[^"]*">\s*<p class="admonition-title">(.*?)</p>'
-                             r'|<details\b[^>]*>\s*<summary>(.*?)</summary>', re.S)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _BoxTitles(HTMLParser):
+    """Walks a page's content: the current heading id, and the text of each box title (``p.admonition-title``, or
+    the ``summary`` of a ``details``) outside any element marked ``data-search-exclude`` (as the theme's index)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self.anchor = ""
+        self.stack: list[str] = []
+        self.excluded_at: int | None = None  # depth of the excluded element we are inside
+        self.title_at: int | None = None  # depth of the box title being read
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        self.stack.append(tag)
+        attr = dict(attrs)
+        if self.excluded_at is None and "data-search-exclude" in attr:
+            self.excluded_at = len(self.stack)
+        if self.excluded_at is not None or self.title_at is not None:
+            return
+        if re.fullmatch(r"h[1-6]", tag) and attr.get("id") is not None:
+            self.anchor = "" if tag == "h1" else str(attr["id"])
+        elif tag == "summary" or (tag == "p" and "admonition-title" in (attr.get("class") or "").split()):
+            self.title_at, self.text = len(self.stack), []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.stack:
+            return
+        while self.stack and self.stack.pop() != tag:
+            pass
+        depth = len(self.stack)
+        if self.title_at is not None and depth < self.title_at:
+            title = " ".join("".join(self.text).split())
+            if title:
+                self.found.append((self.anchor, title))
+            self.title_at = None
+        if self.excluded_at is not None and depth < self.excluded_at:
+            self.excluded_at = None
+
+    def handle_data(self, data: str) -> None:
+        if self.title_at is not None:
+            self.text.append(data)
 
 
 def box_titles(html_text: str) -> tuple[tuple[str, str], ...]:
     """(heading id, box title) for each box of a page's content, in order: the id is the heading the box falls
-    under, as in the search index's section locations ("" before the first heading below the page title).
+    under, as in the search index's section locations ("" before the first heading below the page title). Boxes
+    inside an element marked ``data-search-exclude`` are left out, as the theme leaves out their text.
 
     A box's title names what the section holds ("ตัวอย่างสมมติ: คำสั่งมอบอำนาจ…", "ตัวอย่างรูปแบบตาราง RACI…"), but
     the search index keeps it as one more line of the section's text, so "ตัวอย่างคำสั่งมอบอำนาจ" found any page
     with a title holding ตัวอย่าง before the chapter with the order itself."""
-    found: list[tuple[str, str]] = []
-    anchor = ""
-    for m in _SECTION_OR_BOX.finditer(html_text):
-        if m.group(1):
-            anchor = "" if m.group(1) == "1" else html.unescape(m.group(2))
-        else:
-            title = html.unescape(re.sub(r"<[^>]*>", "", m.group(3) or m.group(4))).strip()
-            if title:
-                found.append((anchor, title))
-    return tuple(found)
+    parser = _BoxTitles()
+    parser.feed(html_text)
+    parser.close()
+    return tuple(parser.found)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,17 @@ PAGE = """<h1 id="x">บท</h1>
 <p>ข้อความ</p></div>
 <details class="note">
 <summary>ตัวอย่างรูปแบบตาราง <strong>RACI</strong> &amp; อื่น ๆ</summary><p>ข้อความ</p></details>
+<details class="hb-year-serves" data-search-exclude><summary>สิ่งที่ต้องทำ 5 รายการ</summary><ul><li>x</li></ul></details>
+<section data-search-exclude><div class="admonition note"><p class="admonition-title">ซ่อน</p></div><br></section>
+<h3 id="ท้าย">ท้าย</h3>
+<div class="admonition tip"><p class="admonition-title">หลังส่วนที่ซ่อน</p></div>
 """
 
 
 def test_box_titles_fall_under_their_heading() -> None:
+    """Boxes inside an element marked data-search-exclude stay out, as their text does."""
     assert box_titles(PAGE) == (("", "ก่อนหัวข้อ"), ("ขั้นที่-2", "ตัวอย่างสมมติ: คำสั่งมอบอำนาจ"),
-                                ("ขั้นที่-2", "ตัวอย่างรูปแบบตาราง RACI & อื่น ๆ"))
+                                ("ขั้นที่-2", "ตัวอย่างรูปแบบตาราง RACI & อื่น ๆ"), ("ท้าย", "หลังส่วนที่ซ่อน"))
 
 
 def test_boxes_field_only_where_the_index_declares_it() -> None:
