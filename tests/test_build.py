@@ -199,3 +199,16 @@ def test_broken_data_fails_the_build_with_a_thai_message(tmp_path: Path) -> None
     assert f"data/indicators/leadership.yml:{line}" in proc.stderr
     assert "ไม่รู้จักผู้รับผิดชอบ id `no-such-group`" in proc.stderr and "วิธีแก้" in proc.stderr
     assert f"::error file=data/indicators/leadership.yml,line={line}," in proc.stdout
+
+
+def test_search_index_puts_the_explaining_page_first(site: Path) -> None:
+    """Issue 27: each chapter's sections carry the page boost 2 and the pages that gather other pages' text 0.5
+    (front matter), and a section's box titles (an example to copy) are its hidden ``boxes`` field."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    boost = {d["location"].split("#")[0]: d.get("boost", 1) for d in docs}
+    assert {boost[f"missions/{m}/"] for m in ("leadership", "people", "results")} == {2}
+    assert {boost[p] for p in ("calendar/", "calendar/year-plan/", "checklists/people/", "assessment/plan/")} == {0.5}
+    assert boost[""] == boost["missions/"] == 1
+    boxes = [re.sub("<[^>]*>", "", d["boxes"]) for d in docs
+             if d["location"].startswith("missions/leadership/#") and "boxes" in d]
+    assert any("คำสั่งมอบอำนาจ" in b for b in boxes), boxes

@@ -36,7 +36,7 @@ from ..context import configured_fiscal_year, load_cached
 from ..errors import DataErrors, preview_box
 from ..offline_cache import AppFacts, theme_color, write_retired_worker
 from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site
-from ..search_index import PageMeta
+from ..search_index import PageMeta, box_titles
 from ..thai import thai_date
 
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -153,9 +153,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return html_text
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Remember each page's title and description for the search index's hidden ``page`` field."""
+        """Remember each page's title and description for the search index's hidden ``page`` field, and the titles
+        of its boxes for the ``boxes`` field."""
         self.pages[page.url] = PageMeta(str(page.meta.get("title") or page.title or ""),
-                                        str(page.meta.get("description") or ""))
+                                        str(page.meta.get("description") or ""), box_titles(page.content or ""))
         return context
 
     @event_priority(-50)  # after the search plugin wrote the index (0), before the offline plugin inlines it (-100)

@@ -359,11 +359,13 @@ def markdown_report(r: dict[str, Any]) -> str:
     s = r.get("search")
     if s and "skipped" not in s:
         lines += ["## การค้นหา", "",
-                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) และชุดที่กันไว้ {s.get('heldout_queries', 0)} คำ "
-                  "(tests/search_queries_heldout.yml) พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
-                  "| | recall@1 | recall@5 | held-out recall@1 | held-out recall@5 | median latency (ms) | "
-                  "index raw / gzip | first search raw / gzip |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) {'' if s.get('task_queries') else 'และ'}"
+                  f"ชุดที่กันไว้ {s.get('heldout_queries', 0)} คำ (tests/search_queries_heldout.yml) "
+                  + (f"และคำค้นงาน {s['task_queries']} คำ (tests/search_queries_tasks.yml) " if s.get("task_queries")
+                     else "") + "พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
+                  "| | recall@1 | recall@5 | held-out recall@1 | held-out recall@5 | task recall@1 | task recall@5 | "
+                  "median latency (ms) | index raw / gzip | first search raw / gzip |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for name in ("handbook", "stock", "pagefind"):
             v = s.get(name)
             if not isinstance(v, dict) or "recall@5" not in v:
@@ -372,7 +374,10 @@ def markdown_report(r: dict[str, Any]) -> str:
             latency = v.get("latency_ms", float("nan"))
             held = v.get("heldout", {})
             held_cells = (f"{held['recall@1']:.2f} | {held['recall@5']:.2f}" if "recall@1" in held else "- | -")
-            lines.append(f"| {name} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {held_cells} | {latency:.1f} | "
+            task = v.get("tasks", {})
+            task_cells = (f"{task['recall@1']:.2f} | {task['recall@5']:.2f}" if "recall@1" in task else "- | -")
+            lines.append(f"| {name} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {held_cells} | {task_cells} | "
+                         f"{latency:.1f} | "
                          f"{kb(idx.get('raw', 0))} / {kb(idx.get('gzip', 0))} | "
                          f"{kb(first.get('raw', 0))} / {kb(first.get('gzip', 0))} |")
         lines.append("")
