@@ -10,8 +10,10 @@ character would show up in those slices (and in copy/paste of a result); a self-
 character at all, and it even marks a correct line-break opportunity. Page HTML is untouched: only the index.
 
 :func:`segment_index` also adds a hidden ``page`` field (the page's title and description, segmented) to every
-section, so that a query naming a chapter's subject ranks that chapter's sections first, and joins the words of
-a label that opens many page titles (:func:`join_title_labels`), so that a label does not outrank the subject.
+section, so that a query naming a chapter's subject ranks that chapter's sections first, a hidden ``boxes`` field
+(the titles of the boxes in a section: an example to copy, a note; :func:`box_titles`), so that a query naming an
+example finds the section that holds it, and joins the words of a label that opens many page titles
+(:func:`join_title_labels`), so that a label does not outrank the subject.
 
 Plain functions of (index data, abbreviations, page titles); :func:`post_build.segment_search_index` applies them to
 a built index, after the search plugin wrote it. The abbreviations are the handbook's own
@@ -24,6 +26,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import icu
@@ -131,21 +134,26 @@ def segmenter(abbreviations: Iterable[str]) -> Callable[[str], str]:
 
 def segment_index(data: dict[str, Any], abbreviations: Iterable[str],
                   pages: dict[str, PageMeta] | None = None, done: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Segment every document's title and text; with ``pages`` (URL -> title and description), add the hidden
-    ``page`` field when the index's configuration declares it. ``done``: fields already segmented (the value as
-    the search plugin wrote it -> :func:`segmenter`'s result), e.g. by a worker process during the build."""
+    """Segment every document's title and text; with ``pages`` (URL -> title, description and box titles), add
+    the hidden ``page`` and ``boxes`` fields when the index's configuration declares them. ``done``: fields already
+    segmented (the value as the search plugin wrote it -> :func:`segmenter`'s result), e.g. by a worker process
+    during the build."""
     abbrs = thai_abbreviations(abbreviations)
     protect = _protector(abbrs)
     done = done or {}
     data.setdefault("config", {})["thai_abbr"] = abbrs
-    wants_page = "page" in data["config"].get("fields", {})
+    fields = data["config"].get("fields", {})
     for doc in data.get("docs", []):
         for field in ("title", "text"):
             if isinstance(value := doc.get(field), str):
                 doc[field] = done[value] if value in done else segment_html(value, protect)
-        meta = (pages or {}).get(doc.get("location", "").split("#")[0])
-        if meta and wants_page:
+        url, _, anchor = doc.get("location", "").partition("#")
+        meta = (pages or {}).get(url)
+        if meta and "page" in fields:
             doc["page"] = segment_html(" ".join(v for v in (meta.title, meta.description) if v), protect)
+        boxes = [title for at, title in meta.boxes if at == anchor] if meta else []
+        if boxes and "boxes" in fields:
+            doc["boxes"] = segment_html(" ".join(boxes), protect)
     join_title_labels(data.get("docs", []))
     return data
 
@@ -174,7 +182,71 @@ def join_title_labels(docs: list[dict[str, Any]], min_pages: int = LABEL_PAGES) 
             doc["title"] = "".join(words[:k]) + doc["title"][len(WBR.join(words[:k])):]
 
 
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _BoxTitles(HTMLParser):
+    """Walks a page's content: the current heading id, and the text of each box title (``p.admonition-title``, or
+    the ``summary`` of a ``details``) outside any element marked ``data-search-exclude`` (as the theme's index)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self.anchor = ""
+        self.stack: list[str] = []
+        self.excluded_at: int | None = None  # depth of the excluded element we are inside
+        self.title_at: int | None = None  # depth of the box title being read
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        self.stack.append(tag)
+        attr = dict(attrs)
+        if self.excluded_at is None and "data-search-exclude" in attr:
+            self.excluded_at = len(self.stack)
+        if self.excluded_at is not None or self.title_at is not None:
+            return
+        if re.fullmatch(r"h[1-6]", tag) and attr.get("id") is not None:
+            self.anchor = "" if tag == "h1" else str(attr["id"])
+        elif tag == "summary" or (tag == "p" and "admonition-title" in (attr.get("class") or "").split()):
+            self.title_at, self.text = len(self.stack), []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.stack:
+            return
+        while self.stack and self.stack.pop() != tag:
+            pass
+        depth = len(self.stack)
+        if self.title_at is not None and depth < self.title_at:
+            title = " ".join("".join(self.text).split())
+            if title:
+                self.found.append((self.anchor, title))
+            self.title_at = None
+        if self.excluded_at is not None and depth < self.excluded_at:
+            self.excluded_at = None
+
+    def handle_data(self, data: str) -> None:
+        if self.title_at is not None:
+            self.text.append(data)
+
+
+def box_titles(html_text: str) -> tuple[tuple[str, str], ...]:
+    """(heading id, box title) for each box of a page's content, in order: the id is the heading the box falls
+    under, as in the search index's section locations ("" before the first heading below the page title). Boxes
+    inside an element marked ``data-search-exclude`` are left out, as the theme leaves out their text.
+
+    A box's title names what the section holds ("ตัวอย่างสมมติ: คำสั่งมอบอำนาจ…", "ตัวอย่างรูปแบบตาราง RACI…"), but
+    the search index keeps it as one more line of the section's text, so "ตัวอย่างคำสั่งมอบอำนาจ" found any page
+    with a title holding ตัวอย่าง before the chapter with the order itself."""
+    parser = _BoxTitles()
+    parser.feed(html_text)
+    parser.close()
+    return tuple(parser.found)
+
+
 @dataclass(frozen=True)
 class PageMeta:
     title: str
     description: str = ""
+    boxes: tuple[tuple[str, str], ...] = ()  # (heading id, box title): :func:`box_titles`

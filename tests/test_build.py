@@ -96,6 +96,34 @@ def test_own_assets_are_one_hashed_stylesheet_and_one_script(site: Path) -> None
             assert source not in page
 
 
+def test_print_rules_never_block_the_screen(site: Path) -> None:
+    """Every page links the print-only stylesheet (extra.print_css, joined and hashed) with media="print", so a phone
+    neither waits for it nor matches its rules before the first paint; the screen bundle holds no print-only rule,
+    and the print sheet holds nothing else."""
+    config = raw_yaml(ROOT / "mkdocs.yml")
+    [printed] = (site / "assets/css").glob("hb-print.*.css")
+    [screen] = (site / "assets/css").glob("hb-bundle.*.css")
+    content = printed.read_text(encoding="utf-8")
+    assert printed.name == f"hb-print.{hashlib.sha256(printed.read_bytes()).hexdigest()[:8]}.css"
+    for source in config["extra"]["print_css"]:
+        assert f"/* {source} */" in content and not (site / source).exists()
+    assert "@media print" not in screen.read_text(encoding="utf-8") and "@page" not in screen.read_text(
+        encoding="utf-8")
+    # Outside @media print and @page, print.css holds only comments.
+    outside = re.sub(r"/\*.*?\*/", "", content, flags=re.S)
+    for opening in re.finditer(r"@(?:media print|page)[^{]*\{", outside):
+        depth, end = 1, opening.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(outside[end], 0)
+            end += 1
+        outside = outside.replace(outside[opening.start():end], " " * (end - opening.start()), 1)
+    assert not outside.strip(), outside.strip()[:200]
+    link = f'<link rel="stylesheet" href="{{}}assets/css/{printed.name}" media="print">'
+    for path in ("index.html", "missions/leadership/index.html", "calendar/index.html", "assessment/plan/index.html"):
+        prefix = "../" * path.count("/")
+        assert link.format(prefix) in (site / path).read_text(encoding="utf-8"), path
+
+
 def test_page_scripts_load_only_where_they_run(site: Path) -> None:
     """The self-assessment's scripts (extra.page_scripts) are one hashed file that only the pages naming the kind in
     their front matter load; the home page's own script stays small (a phone parses every byte of it)."""
@@ -171,3 +199,16 @@ def test_broken_data_fails_the_build_with_a_thai_message(tmp_path: Path) -> None
     assert f"data/indicators/leadership.yml:{line}" in proc.stderr
     assert "ไม่รู้จักผู้รับผิดชอบ id `no-such-group`" in proc.stderr and "วิธีแก้" in proc.stderr
     assert f"::error file=data/indicators/leadership.yml,line={line}," in proc.stdout
+
+
+def test_search_index_puts_the_explaining_page_first(site: Path) -> None:
+    """Issue 27: each chapter's sections carry the page boost 2 and the pages that gather other pages' text 0.5
+    (front matter), and a section's box titles (an example to copy) are its hidden ``boxes`` field."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    boost = {d["location"].split("#")[0]: d.get("boost", 1) for d in docs}
+    assert {boost[f"missions/{m}/"] for m in ("leadership", "people", "results")} == {2}
+    assert {boost[p] for p in ("calendar/", "calendar/year-plan/", "checklists/people/", "assessment/plan/")} == {0.5}
+    assert boost[""] == boost["missions/"] == 1
+    boxes = [re.sub("<[^>]*>", "", d["boxes"]) for d in docs
+             if d["location"].startswith("missions/leadership/#") and "boxes" in d]
+    assert any("คำสั่งมอบอำนาจ" in b for b in boxes), boxes

@@ -28,7 +28,8 @@ CHAPTER_OUTLINE = [
     "ความเชื่อมโยงกับภารกิจอื่น",
     "เอกสารอ้างอิง",
 ]
-FRONT_MATTER_KEYS = {"title", "mission", "description"}
+FRONT_MATTER_KEYS = {"title", "mission", "description", "search"}
+CHAPTER_SEARCH = {"boost": 2}  # the page that explains first (issue 27); gathering pages have 0.5
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,7 @@ def test_chapters_follow_one_outline_and_length(hb: Handbook) -> None:
     for m in hb.missions:
         meta, body = split_page(ROOT / "docs/missions" / f"{m.id}.md")
         assert set(meta) == FRONT_MATTER_KEYS and meta["mission"] == m.id, m.id
+        assert meta["search"] == CHAPTER_SEARCH, m.id
         outline = re.findall(r"^## (.+)$", body, re.M)
         assert outline == CHAPTER_OUTLINE, f"{m.id}: {outline}"
         words = thai_words(body)

@@ -44,7 +44,7 @@ from ..errors import DataErrors, preview_box
 from ..last_updated import BANGKOK, last_updated
 from ..offline_cache import AppFacts, theme_color, write_retired_worker
 from ..post_build import MKDOCS_SEARCH, SiteFacts, finish_site, write_office_calendars
-from ..search_index import PageMeta, segmenter
+from ..search_index import PageMeta, box_titles, segmenter
 from ..thai import thai_date
 
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -111,9 +111,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)  # before other plugins read the files (htmlproofer maps every page to its source)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Each group's own plan page (from data/groups.yml), and the handbook's own stylesheets and scripts joined in
-        mkdocs.yml's order: ``extra_css`` and ``extra_javascript`` into one file each, ``extra.page_scripts`` into one
-        per kind of page. An entry with attributes (``defer``, ``type: module``) or on another host stays as listed;
-        the joined sources leave the site, since no page links them."""
+        mkdocs.yml's order: ``extra_css``, ``extra.print_css`` and ``extra_javascript`` into one file each,
+        ``extra.page_scripts`` into one per kind of page. An entry with attributes (``defer``, ``type: module``) or on
+        another host stays as listed; the joined sources leave the site, since no page links them."""
         try:
             pages = group_pages(load_cached(self.root / self.config.data_dir, root=self.root))
         except DataErrors:
@@ -130,13 +130,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             sources = [s for s in sources if "://" not in s and not s.startswith("//")]
             if len(sources) < 2:
                 continue
-            joined = _join(files, config, sources, kind, "hb-bundle", key)
+            joined: Any = _join(files, config, sources, kind, "hb-bundle", key)
+            if kind == "js":
+                # Deferred: it runs after the page is parsed, in a task of its own rather than inside the one that
+                # runs the theme's bundle (one long task less on a phone), and still before DOMContentLoaded, when
+                # the theme mounts its components and this code's listeners run.
+                joined = c.ExtraScriptValue(joined)
+                joined.defer = True
             config[key] = [joined, *(e for e in entries if str(getattr(e, "path", e)) not in sources)]
         # Scripts of some pages only: one file per kind, named for overrides/main.html (config.extra.page_bundles).
         config.extra["page_bundles"] = {
             kind: _join(files, config, [str(s) for s in sources], "js", f"hb-{kind}", f"extra.page_scripts.{kind}")
             for kind, sources in (config.extra.get("page_scripts") or {}).items()
         }
+        # Print-only stylesheets: one file that overrides/main.html links with media="print" (no render blocking).
+        if print_css := [str(s) for s in config.extra.get("print_css") or []]:
+            config.extra["print_bundle"] = _join(files, config, print_css, "css", "hb-print", "extra.print_css")
         # "Last updated": every page's date from one git log; a generated page (a group's plan) has the build's.
         sources = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages()
                    if f.abs_src_path and not f.generated_by}
@@ -175,10 +184,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return html_text
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Remember each page's title and description for the search index's hidden ``page`` field; give the page
-        its "last updated" date."""
+        """Remember each page's title and description for the search index's hidden ``page`` field, and the titles
+        of its boxes for the ``boxes`` field; give the page its "last updated" date."""
         self.pages[page.url] = PageMeta(str(page.meta.get("title") or page.title or ""),
-                                        str(page.meta.get("description") or ""))
+                                        str(page.meta.get("description") or ""), box_titles(page.content or ""))
         if page.file.src_uri in self.updated:
             page.meta["hb_updated"] = self.updated[page.file.src_uri]  # for overrides/partials/source-file.html
         entries = _search_entries(config)

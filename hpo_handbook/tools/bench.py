@@ -203,11 +203,22 @@ def _entry_name(entry: Any) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
-def build_reference(rendered: Path, out: Path, tmp: Path) -> Path:
+REFERENCES = {
+    # name: (search plugin entry or None for the handbook's own search settings, what the report calls it)
+    "reference": (None, "ค่าค้นหาเดียวกับคู่มือ"),
+    "reference-stock": ("search", "ค่าเริ่มต้นของปลั๊กอิน search"),
+}
+
+
+def build_reference(rendered: Path, out: Path, tmp: Path, search: Any = None) -> Path:
     """The issue's yardstick: mkdocs-material with the same content and the same theme features (palette,
-    instant navigation, tooltips, search settings, Markdown extensions, navigation), but none of the handbook's
-    own stylesheets, scripts, fonts, templates, macros or plugin. ``rendered`` is the handbook's Markdown after the
-    macros ran (HB_DUMP_MARKDOWN), so both sites show the same text, tables and rubrics."""
+    instant navigation, tooltips, Markdown extensions, navigation), but none of the handbook's own stylesheets,
+    scripts, fonts, templates, macros or plugin. ``rendered`` is the handbook's Markdown after the macros ran
+    (HB_DUMP_MARKDOWN), so both sites show the same text, tables and rubrics.
+
+    ``search``: None keeps the handbook's search settings (theme configuration, not a handbook asset); ``"search"``
+    is the plugin's stock defaults (for a Thai site: lunr's Thai pipeline and wordcut, loaded with the page), the
+    variant the issue measured."""
     from ..integrations.mkdocs_config import raw_yaml
 
     cfg = raw_yaml(ROOT / "mkdocs.yml")
@@ -219,12 +230,12 @@ def build_reference(rendered: Path, out: Path, tmp: Path) -> Path:
         "docs_dir": str(rendered),
         "strict": False,  # links to the PDFs and .ics files written after a handbook build are not there
         "theme": theme,
-        "plugins": [p for p in cfg["plugins"] if _entry_name(p) == "search"],
+        "plugins": [search] if search else [p for p in cfg["plugins"] if _entry_name(p) == "search"],
         "markdown_extensions": [e for e in cfg["markdown_extensions"]
                                 if not _entry_name(e).startswith("hpo_handbook.")],
         "extra": {"generator": False},
     }
-    config = tmp / "mkdocs-reference.yml"
+    config = tmp / f"mkdocs-{out.name}.yml"
     config.write_text(yaml.dump(reference, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out),
@@ -255,9 +266,9 @@ def lighthouse_once(binary: Path, url: str) -> dict[str, float] | None:
 
 
 def bench_lighthouse(sites: dict[str, Path], runs: int = 5) -> dict[str, Any]:
-    """Each page of PAGES on each site, median of ``runs``. The sites take turns run by run (handbook, reference,
-    handbook, ...), so a machine that slows down mid-way slows both alike: the comparison is what counts,
-    absolute scores vary between machines."""
+    """Each page of PAGES on each site, median of ``runs``. The sites take turns run by run (handbook, then each
+    reference, then the handbook again), so a machine that slows down mid-way slows all alike: the comparison is
+    what counts, absolute scores vary between machines."""
     binary = ROOT / "node_modules/.bin/lighthouse"
     if not binary.exists():
         return {"skipped": "node_modules/.bin/lighthouse missing: run npm ci"}
@@ -280,10 +291,10 @@ def bench_lighthouse(sites: dict[str, Path], runs: int = 5) -> dict[str, Any]:
             for label, by_site in seen.items()}
 
 
-def lighthouse_goal(page: dict[str, dict[str, float]]) -> str:
-    """The issue's goal for one page: performance at least the reference's, total blocking time at most 1.2 times
-    the reference's, accessibility, best practices and SEO at 100."""
-    ours, ref = page.get("handbook", {}), page.get("reference", {})
+def lighthouse_goal(page: dict[str, dict[str, float]], reference: str = "reference") -> str:
+    """The issue's goal for one page against one reference: performance at least the reference's, total blocking
+    time at most 1.2 times the reference's, accessibility, best practices and SEO at 100."""
+    ours, ref = page.get("handbook", {}), page.get(reference, {})
     if "performance" not in ours or "performance" not in ref:
         return "วัดไม่ได้"
     misses = []
@@ -348,11 +359,13 @@ def markdown_report(r: dict[str, Any]) -> str:
     s = r.get("search")
     if s and "skipped" not in s:
         lines += ["## การค้นหา", "",
-                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) และชุดที่กันไว้ {s.get('heldout_queries', 0)} คำ "
-                  "(tests/search_queries_heldout.yml) พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
-                  "| | recall@1 | recall@5 | held-out recall@1 | held-out recall@5 | median latency (ms) | "
-                  "index raw / gzip | first search raw / gzip |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  f"คำค้น {s.get('queries')} คำ (tests/search_queries.yml) {'' if s.get('task_queries') else 'และ'}"
+                  f"ชุดที่กันไว้ {s.get('heldout_queries', 0)} คำ (tests/search_queries_heldout.yml) "
+                  + (f"และคำค้นงาน {s['task_queries']} คำ (tests/search_queries_tasks.yml) " if s.get("task_queries")
+                     else "") + "พิมพ์ลงช่องค้นหาจริงใน Chromium", "",
+                  "| | recall@1 | recall@5 | held-out recall@1 | held-out recall@5 | task recall@1 | task recall@5 | "
+                  "median latency (ms) | index raw / gzip | first search raw / gzip |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for name in ("handbook", "stock", "pagefind"):
             v = s.get(name)
             if not isinstance(v, dict) or "recall@5" not in v:
@@ -361,7 +374,10 @@ def markdown_report(r: dict[str, Any]) -> str:
             latency = v.get("latency_ms", float("nan"))
             held = v.get("heldout", {})
             held_cells = (f"{held['recall@1']:.2f} | {held['recall@5']:.2f}" if "recall@1" in held else "- | -")
-            lines.append(f"| {name} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {held_cells} | {latency:.1f} | "
+            task = v.get("tasks", {})
+            task_cells = (f"{task['recall@1']:.2f} | {task['recall@5']:.2f}" if "recall@1" in task else "- | -")
+            lines.append(f"| {name} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {held_cells} | {task_cells} | "
+                         f"{latency:.1f} | "
                          f"{kb(idx.get('raw', 0))} / {kb(idx.get('gzip', 0))} | "
                          f"{kb(first.get('raw', 0))} / {kb(first.get('gzip', 0))} |")
         lines.append("")
@@ -375,27 +391,34 @@ def markdown_report(r: dict[str, Any]) -> str:
                   f"คู่มือทั้งเล่ม {p['handbook']['seconds']} วินาที", ""]
     lh = r.get("lighthouse")
     if lh and "skipped" not in lh:
+        runs = next(iter(next(iter(lh.values())).values())).get("runs", "?")
         lines += ["## Lighthouse เทียบกับ mkdocs-material เนื้อหาเดียวกัน (mobile: 4G ช้าจำลอง, CPU ช้าลง 4 เท่า)", "",
                   "reference คือ mkdocs-material ที่มีเนื้อหาเดียวกัน (Markdown หลัง macros ทำงาน) และเปิด feature ของธีมชุดเดียวกัน "
-                  "แต่ไม่มี CSS, script, ฟอนต์, template, macros และปลั๊กอินของคู่มือ สองไซต์วัดสลับกันทีละรอบ "
-                  f"ค่ามัธยฐานของ {next(iter(next(iter(lh.values())).values())).get('runs', '?')} รอบต่อหน้า "
+                  "แต่ไม่มี CSS, script, ฟอนต์, template, macros และปลั๊กอินของคู่มือ มีสองแบบ: "
+                  + "; ".join(f"`{name}` {label}" for name, (_, label) in REFERENCES.items())
+                  + f" ทุกไซต์วัดสลับกันทีละรอบ ค่ามัธยฐานของ {runs} รอบต่อหน้า "
                   "เป้าหมาย: performance ไม่ต่ำกว่า reference, TBT ไม่เกิน 1.2 เท่าของ reference, "
                   "accessibility, best practices และ SEO ได้ 100", "",
-                  "| หน้า | performance คู่มือ / ref | TBT (ms) คู่มือ / ref (เท่า) | FCP (ms) คู่มือ / ref | "
+                  "| หน้า | เทียบกับ | performance คู่มือ / ref | TBT (ms) คู่มือ / ref (เท่า) | FCP (ms) คู่มือ / ref | "
                   "LCP (ms) คู่มือ / ref | SI (ms) คู่มือ / ref | a11y / BP / SEO คู่มือ (ref) | เป้าหมาย |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  "|---|---|---|---|---|---|---|---|---|"]
         for page, by_site in lh.items():
-            h, f = by_site.get("handbook", {}), by_site.get("reference", {})
+            h = by_site.get("handbook", {})
+            for name in REFERENCES:
+                f = by_site.get(name)
+                if f is None:
+                    continue
 
-            def pair(key: str, h: dict[str, Any] = h, f: dict[str, Any] = f) -> str:
-                return f"{h.get(key, '-'):.0f} / {f.get(key, '-'):.0f}" if key in h and key in f else "-"
+                def pair(key: str, h: dict[str, Any] = h, f: dict[str, Any] = f) -> str:
+                    return f"{h.get(key, '-'):.0f} / {f.get(key, '-'):.0f}" if key in h and key in f else "-"
 
-            tbt = h.get("total-blocking-time", 0) / max(f.get("total-blocking-time", 0), 1)
-            others = " / ".join(f"{h.get(k, '-'):.0f}" for k in ("accessibility", "best-practices", "seo")) + \
-                " (" + " / ".join(f"{f.get(k, '-'):.0f}" for k in ("accessibility", "best-practices", "seo")) + ")"
-            lines.append(f"| {page} | {pair('performance')} | {pair('total-blocking-time')} ({tbt:.2f}) | "
-                         f"{pair('first-contentful-paint')} | {pair('largest-contentful-paint')} | "
-                         f"{pair('speed-index')} | {others} | {lighthouse_goal(by_site)} |")
+                tbt = h.get("total-blocking-time", 0) / max(f.get("total-blocking-time", 0), 1)
+                others = " / ".join(f"{h.get(k, '-'):.0f}" for k in ("accessibility", "best-practices", "seo")) + \
+                    " (" + " / ".join(f"{f.get(k, '-'):.0f}" for k in ("accessibility", "best-practices", "seo")) + ")"
+                lines.append(f"| {page} | `{name}` | {pair('performance')} | "
+                             f"{pair('total-blocking-time')} ({tbt:.2f}) | "
+                             f"{pair('first-contentful-paint')} | {pair('largest-contentful-paint')} | "
+                             f"{pair('speed-index')} | {others} | {lighthouse_goal(by_site, name)} |")
         lines.append("")
     lines += [
         "## อ่านตัวเลขอย่างไร",
@@ -449,17 +472,17 @@ def main() -> None:
         site, rendered = tmp / "measured-site", tmp / "measured-markdown"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
                        cwd=ROOT, env={**ENV, "HB_DUMP_MARKDOWN": str(rendered)}, check=True)
-        reference = None
+        references: dict[str, Path] = {}
         if not {"weight", "lighthouse"} <= set(args.skip):
-            reference = build_reference(rendered, tmp / "reference-site", tmp)
+            references = {name: build_reference(rendered, tmp / name, tmp, search)
+                          for name, (search, _) in REFERENCES.items()}
         steps: list[tuple[str, Any]] = [
             ("weight", lambda: bench_weight(site)),
-            ("weight_reference", lambda: bench_weight(reference)),
+            ("weight_reference", lambda: bench_weight(references["reference"])),
             ("precache", lambda: bench_precache(site)),
             ("search", lambda: bench_search(site)),
             ("print", lambda: bench_print(site)),
-            ("lighthouse", lambda: bench_lighthouse({"handbook": site, "reference": reference},
-                                                    args.lighthouse_runs)),
+            ("lighthouse", lambda: bench_lighthouse({"handbook": site, **references}, args.lighthouse_runs)),
         ]
         for name, function in steps:
             if name.removesuffix("_reference") not in args.skip:

@@ -1,9 +1,9 @@
 """Measure the handbook's Thai search against the stock configuration and Pagefind, side by side.
 
 ``evaluate(site_dir)`` takes a built handbook and reports, for each engine, recall@1 and recall@5 on the shared
-queries (tests/search_queries.yml) and, apart, on the held-out set (tests/search_queries_heldout.yml), median
-query latency in headless Chromium, the index size (raw and gzip) and
-what a reader's first search downloads. Engines:
+queries (tests/search_queries.yml) and, apart, on the held-out set (tests/search_queries_heldout.yml) and on the
+task set (tests/search_queries_tasks.yml: when, who, an example to copy), median query latency in headless
+Chromium, the index size (raw and gzip) and what a reader's first search downloads. Engines:
 
 - ``handbook``: the site as given (ICU-segmented index + thai-search.js), queried through the real search box;
 - ``stock``: the same pages built with mkdocs-material's stock Thai setup (``search: lang: th``, no hook, no
@@ -40,6 +40,9 @@ from .localsite import CHROMIUM, CHROMIUM_ARGS, served
 ROOT = Path(__file__).resolve().parents[2]  # the project (the package is installed in editable mode)
 QUERIES = ROOT / "tests" / "search_queries.yml"
 HELDOUT = ROOT / "tests" / "search_queries_heldout.yml"  # kept aside: reported, never tuned on
+TASKS = ROOT / "tests" / "search_queries_tasks.yml"  # what staff type to do a task: asserted like QUERIES
+# Pages other than the chapters that an `expect` entry may name: name -> the page's path in the site.
+NAMED_PAGES = {"calendar": ("calendar",)}
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
 
 # Installed before the page's scripts: counts the search worker's RESULT messages (type 3) and times them from
@@ -95,12 +98,27 @@ def mission_of(url: str, kinds: tuple[str, ...] = ("missions", "checklists")) ->
     return None
 
 
+def page_of(url: str, kinds: tuple[str, ...] = ("missions", "checklists")) -> str | None:
+    """:func:`mission_of`, or the name of a page of :data:`NAMED_PAGES` (``calendar/`` or ``calendar/#month-3`` ->
+    ``calendar``; the group plans under it and the year plan are other pages: None)."""
+    mission = mission_of(url, kinds)
+    if mission:
+        return mission
+    parts = [p for p in unquote(urlparse(url).path).split("/") if p]
+    if parts and parts[-1] == "index.html":
+        parts.pop()
+    if parts:
+        parts[-1] = parts[-1].removesuffix(".html")
+    return next((name for name, path in NAMED_PAGES.items() if tuple(parts[-len(path):]) == path), None)
+
+
 def hit_rank(urls: list[str], expect: list[str], chapter: bool = False) -> int | None:
-    """1-based rank of the first result that is an expected chapter or its checklist; with ``chapter`` (a query
-    marked ``chapter: true``, whose answer is the chapter's own text), only the chapter counts."""
+    """1-based rank of the first result that is an expected chapter or its checklist, or an expected page named in
+    :data:`NAMED_PAGES`; with ``chapter`` (a query marked ``chapter: true``, whose answer is the chapter's own
+    text), a checklist does not count."""
     kinds = ("missions",) if chapter else ("missions", "checklists")
     for i, url in enumerate(urls, 1):
-        if mission_of(url, kinds) in expect:
+        if page_of(url, kinds) in expect:
             return i
     return None
 
@@ -328,31 +346,47 @@ def first_pagefind_download(base_url: str, query: str) -> dict[str, Any]:
 ENGINES = ("handbook", "stock", "pagefind")
 
 
-def _split(result: dict[str, Any], n: int) -> dict[str, Any]:
-    """Recall on the query file (the first ``n`` ranks) and, separately, on the held-out set after them."""
+SETS = ("heldout", "tasks")  # reported apart from the query file, in this order after it
+
+
+def _split(result: dict[str, Any], n: int, sizes: dict[str, int]) -> dict[str, Any]:
+    """Recall on the query file (the first ``n`` ranks) and, separately, on each set of :data:`SETS` after them
+    (``sizes``: how many queries each has)."""
     ranks = result["ranks"]
-    return {**result, **_summary(ranks[:n]), "heldout": {**_summary(ranks[n:]), "queries": len(ranks) - n}}
+    out = {**result, **_summary(ranks[:n])}
+    start = n
+    for name in SETS:
+        part = ranks[start:start + sizes[name]]
+        out[name] = {**_summary(part), "queries": len(part)}
+        start += sizes[name]
+    return out
+
+
+def _load_optional(path: Path) -> list[dict[str, Any]]:
+    return load_queries(path) if path.is_file() else []
 
 
 def evaluate(site_dir: Path, queries: list[dict[str, Any]] | None = None,
              heldout: list[dict[str, Any]] | None = None,
-             engines: tuple[str, ...] = ENGINES) -> dict[str, Any]:
-    """Recall@1/@5 (query file and held-out set apart), median latency, index size and first-search download for
-    handbook, stock and Pagefind."""
+             engines: tuple[str, ...] = ENGINES, tasks: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Recall@1/@5 (query file, held-out set and task set apart), median latency, index size and first-search
+    download for handbook, stock and Pagefind."""
     queries = queries if queries is not None else load_queries()
-    heldout = heldout if heldout is not None else (load_queries(HELDOUT) if HELDOUT.is_file() else [])
-    everything = [*queries, *heldout]
-    report: dict[str, Any] = {"queries": len(queries), "heldout_queries": len(heldout)}
+    heldout = heldout if heldout is not None else _load_optional(HELDOUT)
+    tasks = tasks if tasks is not None else _load_optional(TASKS)
+    everything = [*queries, *heldout, *tasks]
+    sizes = {"heldout": len(heldout), "tasks": len(tasks)}
+    report: dict[str, Any] = {"queries": len(queries), "heldout_queries": len(heldout), "task_queries": len(tasks)}
     with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
         work = Path(tmp)
         if "handbook" in engines:
-            report["handbook"] = _split(eval_theme(Path(site_dir), everything), len(queries))
+            report["handbook"] = _split(eval_theme(Path(site_dir), everything), len(queries), sizes)
         if "stock" in engines:
             stock = work / "stock-site"
             build_stock(stock)
-            report["stock"] = _split(eval_theme(stock, everything), len(queries))
+            report["stock"] = _split(eval_theme(stock, everything), len(queries), sizes)
         if "pagefind" in engines:
-            report["pagefind"] = _split(eval_pagefind(Path(site_dir), everything, work), len(queries))
+            report["pagefind"] = _split(eval_pagefind(Path(site_dir), everything, work), len(queries), sizes)
     return report
 
 
@@ -361,24 +395,33 @@ def table(report: dict[str, Any]) -> str:
     rows = [("recall@1", lambda r: f"{r['recall@1']:.2f}"), ("recall@5", lambda r: f"{r['recall@5']:.2f}"),
             ("held-out recall@1", lambda r: f"{r['heldout']['recall@1']:.2f}"),
             ("held-out recall@5", lambda r: f"{r['heldout']['recall@5']:.2f}"),
+            ("task recall@1", lambda r: f"{r['tasks']['recall@1']:.2f}"),
+            ("task recall@5", lambda r: f"{r['tasks']['recall@5']:.2f}"),
             ("median latency (ms)", lambda r: f"{r['latency_ms']:.1f}"),
             ("index raw (KB)", lambda r: f"{r['index']['raw'] / 1024:.0f}"),
             ("index gzip (KB)", lambda r: f"{r['index']['gzip'] / 1024:.0f}"),
             ("first search raw (KB)", lambda r: f"{r['first_search']['raw'] / 1024:.0f}"),
             ("first search gzip (KB)", lambda r: f"{r['first_search']['gzip'] / 1024:.0f}")]
-    lines = [f"{report['queries']} + {report.get('heldout_queries', 0)} held-out queries | " + " | ".join(engines),
+    lines = [f"{report['queries']} + {report.get('heldout_queries', 0)} held-out + {report.get('task_queries', 0)} "
+             "task queries | " + " | ".join(engines),
              "---|" + "---|".join("" for _ in engines) + "---"]
     lines += [f"{name} | " + " | ".join(fmt(report[e]) for e in engines) for name, fmt in rows]
     return "\n".join(lines)
 
 
 def misses(report: dict[str, Any], engine: str = "handbook") -> list[str]:
-    """One line per query of the file and held-out set whose expected page is not first."""
-    queries = [*load_queries(), *(load_queries(HELDOUT) if HELDOUT.is_file() else [])]
+    """One line per query whose expected page is not first, marked H (held-out set) or T (task set); a chapter or
+    named page shows by its name, any other page (a checklist too) by its path."""
+    queries = [*load_queries(), *_load_optional(HELDOUT), *_load_optional(TASKS)]
+    marks = [""] * report["queries"] + ["H "] * report.get("heldout_queries", 0) + \
+        ["T "] * report.get("task_queries", 0)
     r = report[engine]
-    return [f"{'H ' if i >= report['queries'] else ''}{q['q']} (expect {q['expect']}) rank {rank}: "
-            f"{[mission_of(u) or urlparse(u).path for u in urls]}"
-            for i, (q, rank, urls) in enumerate(zip(queries, r["ranks"], r["results"], strict=True)) if rank != 1]
+
+    def shown(url: str) -> str:
+        return page_of(url, ("missions",)) or urlparse(url).path
+
+    return [f"{mark}{q['q']} (expect {q['expect']}) rank {rank}: {[shown(u) for u in urls]}"
+            for mark, q, rank, urls in zip(marks, queries, r["ranks"], r["results"], strict=True) if rank != 1]
 
 
 def main() -> None:
