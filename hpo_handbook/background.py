@@ -4,8 +4,8 @@
   the configuration, not on any page, so the MkDocs plugin writes them as soon as the site folder is clean and
   waits for them after the pages.
 - :class:`Worker`: a function applied to items sent while the pages render: each page's search entries are cut into
-  Thai words as soon as the search plugin made them; after the build the index takes the results
-  (:func:`post_build.finish_site`, which cuts anything the worker did not).
+  Thai words as soon as the search plugin made them, and its box titles are read from its HTML; after the build the
+  index takes the results (:func:`post_build.finish_site`, which does anything the worker did not).
 
 Where ``os.fork`` is missing, or a thread is running (the live preview's server: forking then is unsafe), the step
 runs at once instead and the worker does nothing: the build does the same work itself.
@@ -20,6 +20,10 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def _can_fork() -> bool:
@@ -62,11 +66,11 @@ class Background:
             self.function()  # its error, if it fails again, stops the build as any step's does
 
 
-class Worker:
+class Worker(Generic[K, V]):
     """``function(item)`` for every distinct item :meth:`submit` sends, in a child process; :meth:`results` ends it
     and returns ``{item: result}`` (empty where it could not fork or the child failed: the caller does the rest)."""
 
-    def __init__(self, function: Callable[[str], str]):
+    def __init__(self, function: Callable[[K], V]):
         self.conn: Connection | None = None
         self.pid: int | None = None
         if not _can_fork():
@@ -79,7 +83,7 @@ class Worker:
             ours.close()
             code = 0
             try:
-                done: dict[str, str] = {}
+                done: dict[K, V] = {}
                 while (items := theirs.recv()) is not None:
                     for item in items:
                         if item not in done:
@@ -96,19 +100,19 @@ class Worker:
         theirs.close()
         self.conn, self.pid = ours, pid
 
-    def submit(self, items: Iterable[str]) -> None:
+    def submit(self, items: Iterable[K]) -> None:
         if self.conn is not None:
             try:
                 self.conn.send(list(items))
             except OSError:  # the child is gone: the caller does the work itself
                 self.close()
 
-    def results(self) -> dict[str, str]:
+    def results(self) -> dict[K, V]:
         if self.conn is None:
             return {}
         try:
             self.conn.send(None)
-            done: dict[str, str] = self.conn.recv()
+            done: dict[K, V] = self.conn.recv()
         except (EOFError, OSError):
             done = {}
         self.close()

@@ -22,9 +22,11 @@ where the templates read it, so an office still rebrands in one block.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +75,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.pages: dict[str, PageMeta] = {}
         self.updated: dict[str, str] = {}  # page source (under docs/) -> ISO date of its last change
         self.calendars: Background | None = None  # the .ics files, written while the pages are rendered
-        self.segmenting: Worker | None = None  # cuts each page's search entries into Thai words as they are made
+        # Cuts each page's search entries into Thai words and reads its box titles, as the pages are made.
+        self.segmenting: Worker[tuple[str, str], Any] | None = None
         self._entries_seen = 0
+        self._contents: dict[str, tuple[str, str, str]] = {}  # page URL -> title, description, content (for boxes)
 
     @property
     def root(self) -> Path:
@@ -161,7 +165,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                                                        self.config.data_dir), "the .ics files")
             if self.config.thai_search and _search_entries(config) is not None:
                 abbreviations = load_cached(self.root / self.config.data_dir, root=self.root).abbreviations()
-                self.segmenting, self._entries_seen = Worker(segmenter(abbreviations)), 0
+                self.segmenting = Worker(functools.partial(_index_work, segmenter(abbreviations)))
+                self._entries_seen = 0
             # What is loaded by now (the data, the theme, the Markdown extensions) lives as long as the build: keep it
             # out of the garbage collector's full passes, which otherwise walk it again and again as pages render.
             gc.freeze()
@@ -169,6 +174,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.pages.clear()
+        self._contents.clear()
         if previewing() and (errors := self._data_errors()):
             print(f"\n{errors.report()}\n", file=sys.stderr, flush=True)
 
@@ -186,14 +192,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Remember each page's title and description for the search index's hidden ``page`` field, and the titles
         of its boxes for the ``boxes`` field; give the page its "last updated" date."""
-        self.pages[page.url] = PageMeta(str(page.meta.get("title") or page.title or ""),
-                                        str(page.meta.get("description") or ""), box_titles(page.content or ""))
+        title, description = str(page.meta.get("title") or page.title or ""), str(page.meta.get("description") or "")
         if page.file.src_uri in self.updated:
             page.meta["hb_updated"] = self.updated[page.file.src_uri]  # for overrides/partials/source-file.html
         entries = _search_entries(config)
         if self.segmenting is not None and entries is not None:  # the search plugin (listed first) indexed the page
             new, self._entries_seen = entries[self._entries_seen:], len(entries)
-            self.segmenting.submit(v for e in new for k in ("title", "text") if isinstance(v := e.get(k), str))
+            self.segmenting.submit([*(("text", v) for e in new for k in ("title", "text")
+                                      if isinstance(v := e.get(k), str)), ("boxes", page.content or "")])
+            self._contents[page.url] = (title, description, page.content or "")  # boxes: from the worker
+        else:
+            self.pages[page.url] = PageMeta(title, description, box_titles(page.content or ""))
         return context
 
     @event_priority(-50)  # after the search plugin wrote the index (0), before the offline plugin inlines it (-100)
@@ -203,13 +212,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         site_dir = Path(config.site_dir)
         written, self.calendars = self.calendars, None
         segmenting, self.segmenting = self.segmenting, None
+        done = segmenting.results() if segmenting is not None else {}
+        for url, (title, description, content) in self._contents.items():  # anything the worker missed, here
+            boxes = done[("boxes", content)] if ("boxes", content) in done else box_titles(content)
+            self.pages[url] = PageMeta(title, description, boxes)
+        self._contents.clear()
         try:
             if written is not None:
                 written.wait()
             finish_site(site_dir, self.root, _site_facts(config), MKDOCS_SEARCH if self.config.thai_search else None,
                         app=_app_facts(config) if config.extra.get("offline_app") else None, pages=self.pages,
                         data_dir=self.config.data_dir, calendars=written is None,
-                        segmented=segmenting.results() if segmenting is not None else None)
+                        segmented={text: cut for (kind, text), cut in done.items() if kind == "text"})
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         if previewing() and not config.extra.get("offline_app"):
@@ -236,6 +250,13 @@ def _join(files: Files, config: MkDocsConfig, sources: list[str], kind: str, nam
         files.remove(f)
     files.append(File.generated(config, joined.uri, content=joined.content))
     return joined.uri
+
+
+def _index_work(segment: Callable[[str], str], item: tuple[str, str]) -> Any:
+    """The worker's job for one item: ("text", a field of the index) -> its Thai word cuts; ("boxes", a page's
+    HTML) -> its box titles (:func:`search_index.box_titles`)."""
+    kind, value = item
+    return segment(value) if kind == "text" else box_titles(value)
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
