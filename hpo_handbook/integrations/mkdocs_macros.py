@@ -203,8 +203,8 @@ def _parse_once(jinja_env: Any) -> None:
     """Let mkdocs-macros' Jinja environment take the tree :func:`template_error` just parsed from the same text
     instead of parsing the page again when it compiles it (parsing is half of Jinja's compile of a page). Any other
     text is parsed as before."""
-    if getattr(jinja_env, "_hb_parse_once", False):
-        return
+    if getattr(jinja_env, "_hb_parse_once", False) or not callable(getattr(jinja_env, "_parse", None)):
+        return  # done already, or a Jinja without this private step: pages are parsed twice, as before
     parse = jinja_env._parse
 
     def _parse(source: str, name: str | None, filename: str | None) -> nodes.Template:
