@@ -134,9 +134,12 @@ def test_data_error_is_shown_and_fixed_without_restarting(preview: tuple[Path, s
     assert "data/" not in toc and "วิธีแก้" not in toc and "ไม่รู้จัก" not in toc
     assert "ไม่รู้จักผู้รับผิดชอบ" in log.read_bytes()[logged:].decode("utf-8", errors="replace")  # and in the terminal
 
-    # Fixed: the page is back, without the message.
+    # Fixed, and the title put back: the page is back as it was, without the message (and the module's next test
+    # starts from the project's own sources with no rebuild to wait for).
     edit(data, "owners: [director, deputy, policy-plan]", "owners: [director, deputies, policy-plan]")
-    _wait_for(chapter, lambda p: "hb-preview-error" not in p and 'id="ld-01"' in p, "the fixed page", proc)
+    edit(data, "title: ทิศทางของสำนักงานฉบับแก้ไขทดสอบ", "title: ผู้บริหารกำหนดและสื่อสารทิศทางของสำนักงาน")
+    _wait_for(chapter, lambda p: "hb-preview-error" not in p and 'id="ld-01"' in p
+              and "ผู้บริหารกำหนดและสื่อสารทิศทางของสำนักงาน" in p, "the fixed page", proc)
 
 
 def test_unknown_id_in_a_page_is_shown_in_that_page(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
