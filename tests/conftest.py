@@ -56,12 +56,11 @@ class SiteServer:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.port = 0
-        self._stack = ExitStack()
+        self.port = 0  # a free one at the first start, then the same one
         self.start()
 
     def start(self) -> None:
-        self._stack = ExitStack()
+        self._stack = ExitStack()  # holds the running server; closing it stops the server
         self.port = urlsplit(self._stack.enter_context(served(self.root, port=self.port))).port or 0
 
     def stop(self) -> None:
