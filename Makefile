@@ -70,7 +70,7 @@ test: $(BIN)/.dev-deps $(ZBIN)/.zensical-$(ZENSICAL_VERSION) node_modules/.stamp
 	node --test --test-reporter=dot tests/js/
 	$(BIN)/pytest
 
-check: $(BIN)/.dev-deps node_modules/.stamp  ## the edit loop, under a minute: lint, unit tests (Python and JS) and one strict build (no browser)
+check: $(BIN)/.dev-deps node_modules/.stamp  ## the edit loop, under a minute: lint, unit tests (Python and JS) and one strict build with the link check (no browser)
 	$(MAKE) --no-print-directory lint
 	node --test --test-reporter=dot tests/js/
 	$(BIN)/pytest -m "not browser and not slow" -q

@@ -58,26 +58,60 @@ def _wait_for(url: str, predicate, what: str, proc: subprocess.Popen[str]) -> st
     raise AssertionError(f"timed out waiting for: {what}")
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
-    config = clone_project(tmp_path / "project")
+#: The files the tests edit; each test gets them back as they were (see ``preview``).
+EDITED = ("data/indicators/leadership.yml", "docs/missions/leadership.md")
+
+
+@pytest.fixture(scope="module")
+def preview_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, subprocess.Popen[str], Path]]:
+    """One live preview for the module's tests: each start is a full build, and what is tested is what it does with
+    edits, so the tests share it (one copy of the project, one server, one log)."""
+    root = tmp_path_factory.mktemp("preview")
+    config = clone_project(root / "project")
     port = _free_port()
-    log = (tmp_path / "serve.log").open("w")
+    log_path = root / "serve.log"
+    log = log_path.open("w")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HB_STRICT": "false", "SITE_URL": f"http://127.0.0.1:{port}/"}
     # The same command as `make serve` (Makefile), run in the copy of the project.
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict",
                              "--dev-addr", f"127.0.0.1:{port}"], cwd=config.parent, env=env,
                             stdout=log, stderr=subprocess.STDOUT, text=True)
     try:
-        yield config.parent, f"http://127.0.0.1:{port}/", proc
+        yield config.parent, f"http://127.0.0.1:{port}/", proc, log_path
     finally:
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
 
 
-def test_data_error_is_shown_and_fixed_without_restarting(preview: tuple[Path, str, subprocess.Popen[str]],
-                                                         tmp_path: Path) -> None:
+@pytest.fixture
+def preview(preview_server: tuple[Path, str, subprocess.Popen[str], Path]
+            ) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    """The shared preview; after the test, the files it edited are put back and the preview has rebuilt them, so
+    the next test starts from the project's own sources whatever this one left."""
+    project, url, proc, log_path = preview_server
+    saved = {name: (project / name).read_bytes() for name in EDITED}
+    yield project, url, proc
+    changed = [name for name, content in saved.items() if (project / name).read_bytes() != content]
+    if not changed:
+        return
+    start = log_path.stat().st_size
+    for name in changed:
+        (project / name).write_bytes(saved[name])
+
+    def rebuilt() -> bool:  # a change seen after the files were put back, and a build finished after it
+        with log_path.open("rb") as f:
+            f.seek(start)
+            tail = f.read().decode("utf-8", errors="replace")
+        return "Documentation built" in tail.partition("Detected file changes")[2]
+
+    deadline = time.monotonic() + TIMEOUT
+    while not rebuilt():
+        assert proc.poll() is None and time.monotonic() < deadline, "the preview did not rebuild the restored files"
+        time.sleep(0.5)
+
+
+def test_data_error_is_shown_and_fixed_without_restarting(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
     project, url, proc = preview
     chapter = url + "missions/leadership/"
     data = project / "data" / "indicators" / "leadership.yml"
@@ -88,6 +122,8 @@ def test_data_error_is_shown_and_fixed_without_restarting(preview: tuple[Path, s
     _wait_for(chapter, lambda p: "ทิศทางของสำนักงานฉบับแก้ไขทดสอบ" in p, "the edited title", proc)
 
     # A broken owner id: the page shows the Thai message with file, line and fix; the server keeps running.
+    log = project.parent / "serve.log"  # the module's one preview writes it (preview_server)
+    logged = log.stat().st_size
     edit(data, "owners: [director, deputies, policy-plan]", "owners: [director, deputy, policy-plan]")
     page = _wait_for(chapter, lambda p: "hb-preview-error" in p, "the error message in the page", proc)
     assert "data/indicators/leadership.yml:" in page and "deputy" in page and "วิธีแก้" in page
@@ -96,11 +132,14 @@ def test_data_error_is_shown_and_fixed_without_restarting(preview: tuple[Path, s
     toc = _toc(page)
     assert "เตรียมคำสั่งและแผนก่อนเปิดปี" in toc
     assert "data/" not in toc and "วิธีแก้" not in toc and "ไม่รู้จัก" not in toc
-    assert "ไม่รู้จักผู้รับผิดชอบ" in (tmp_path / "serve.log").read_text(encoding="utf-8")  # and in the terminal
+    assert "ไม่รู้จักผู้รับผิดชอบ" in log.read_bytes()[logged:].decode("utf-8", errors="replace")  # and in the terminal
 
-    # Fixed: the page is back, without the message.
+    # Fixed, and the title put back: the page is back as it was, without the message (and the module's next test
+    # starts from the project's own sources with no rebuild to wait for).
     edit(data, "owners: [director, deputy, policy-plan]", "owners: [director, deputies, policy-plan]")
-    _wait_for(chapter, lambda p: "hb-preview-error" not in p and 'id="ld-01"' in p, "the fixed page", proc)
+    edit(data, "title: ทิศทางของสำนักงานฉบับแก้ไขทดสอบ", "title: ผู้บริหารกำหนดและสื่อสารทิศทางของสำนักงาน")
+    _wait_for(chapter, lambda p: "hb-preview-error" not in p and 'id="ld-01"' in p
+              and "ผู้บริหารกำหนดและสื่อสารทิศทางของสำนักงาน" in p, "the fixed page", proc)
 
 
 def test_unknown_id_in_a_page_is_shown_in_that_page(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:

@@ -24,7 +24,7 @@ import pytest
 from hpo_handbook.tools.compare_builds import compare
 from hpo_handbook.tools.localsite import served
 
-from .conftest import FISCAL_YEAR, REPO_URL, ROOT
+from .conftest import ROOT, SiteBuild
 
 pytestmark = pytest.mark.slow
 
@@ -48,10 +48,10 @@ RECORD_RESULTS = """
 
 
 @pytest.fixture(scope="module")
-def zensical_site() -> Iterator[Path]:
+def zensical_site(site_build: SiteBuild) -> Iterator[Path]:
     """``make build-zensical`` into a folder of the project (Zensical builds only inside it), removed after."""
     out = ROOT / ".cache" / "test-zensical-site"
-    env = {**os.environ, "FISCAL_YEAR": FISCAL_YEAR, "REPO_URL": REPO_URL}  # as the MkDocs site it is compared with
+    env = {**os.environ, **site_build.config_env()}  # as the MkDocs site it is compared with
     proc = subprocess.run(["make", "--no-print-directory", "build-zensical", f"SITE_ZENSICAL={out.relative_to(ROOT)}"],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..site_paths import DOWNLOAD_DIR, OFFLINE_ZIP
@@ -24,11 +25,11 @@ ZIP_NAME = Path(OFFLINE_ZIP).name
 FOLDER = "handbook-offline"  # the folder the zip unpacks to; readers open handbook-offline/index.html
 
 
-def build_offline(out_dir: Path) -> Path:
-    """Build the offline edition into ``out_dir`` (strict) and return it."""
+def build_offline(out_dir: Path, env: Mapping[str, str] | None = None) -> Path:
+    """Build the offline edition into ``out_dir`` (strict) and return it; ``env`` adds variables (SITE_URL...)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    full_env = {**os.environ, **(env or {}), "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=full_env)
     if proc.returncode:
         raise RuntimeError(f"offline build failed:\n{proc.stdout}\n{proc.stderr}")
     return out_dir

@@ -19,10 +19,10 @@ from hpo_handbook.loader import Handbook, load
 from hpo_handbook.model import anchor
 from hpo_handbook.render import CHECKLIST_STORAGE_KEY, action_key
 from hpo_handbook.storage import ASSESSMENT_NAME, legacy_key, scope
-from hpo_handbook.tools.build_offline import FOLDER, build_offline, zip_site
+from hpo_handbook.tools.build_offline import FOLDER
 from hpo_handbook.tools.localsite import served
 
-from ..conftest import ROOT, mkdocs_build
+from ..conftest import ROOT, SiteBuild, mkdocs_build
 from ..project import clone_project, office_block
 
 pytestmark = pytest.mark.browser
@@ -148,12 +148,13 @@ def test_a_link_to_a_merged_indicator_lands_on_its_successor(page: Any, base_url
 # ── Two handbooks on one origin ─────────────────────────────────────────────────────────────────
 
 @pytest.fixture(scope="module")
-def two_handbooks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def two_handbooks(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Two offices' handbooks as GitHub Pages serves an organisation's: one host, folders a/ and b/.
 
-    b/ is a copy of the project built with another site_url, like a second office's deploy."""
+    a/ is the session's site; b/ is a copy of the project built with another site_url, like a second office's
+    deploy."""
     root = tmp_path_factory.mktemp("two-handbooks")
-    mkdocs_build(root / "a", env={"SITE_URL": "https://owner.github.io/office-a/"})
+    (root / "a").symlink_to(site, target_is_directory=True)
     config = clone_project(tmp_path_factory.mktemp("office-b") / "project")
     mkdocs_build(root / "b", config=config, env={"SITE_URL": "https://owner.github.io/office-b/"})
     with served(root) as url:
@@ -182,8 +183,8 @@ def _level(page: Any, ident: str) -> str | None:
     return page.locator(f'fieldset[data-indicator="{ident}"] input[type=radio]:checked').get_attribute("value")
 
 
-def test_two_handbooks_on_one_origin_keep_separate_ticks_and_ratings(page: Any, two_handbooks: str,
-                                                                     hb: Handbook) -> None:
+def test_two_handbooks_on_one_origin_keep_separate_ticks_and_ratings(page: Any, two_handbooks: str, hb: Handbook,
+                                                                     site_build: SiteBuild) -> None:
     a, b = two_handbooks + "a/", two_handbooks + "b/"
     mission = hb.missions[0].id
     _open_checklist(page, f"{a}checklists/{mission}/")
@@ -207,7 +208,7 @@ def test_two_handbooks_on_one_origin_keep_separate_ticks_and_ratings(page: Any, 
     # The scope is the handbook's identity, the same one Python computes from site_url and the office's name.
     office = office_block()["name"]
     assert page.locator("[data-hb-assessment]").get_attribute("data-storage-scope") == \
-        scope("https://owner.github.io/office-a/", office)
+        scope(site_build.env["SITE_URL"], office)
 
 
 def test_old_keys_are_copied_into_each_handbook_never_moved(page: Any, two_handbooks: str, hb: Handbook) -> None:
@@ -244,14 +245,13 @@ def test_old_keys_are_copied_into_each_handbook_never_moved(page: Any, two_handb
 
 
 @pytest.fixture(scope="module")
-def offline_twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The offline edition's ZIP unzipped in two folders, as a reader does with a newer download."""
+def offline_twice(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The session's offline edition (tests/conftest.py) unzipped in two folders, as a reader does with a newer
+    download."""
     work = tmp_path_factory.mktemp("offline-twice")
-    built = build_offline(work / "build" / FOLDER)
-    zip_path = zip_site(built, work / "handbook-offline.zip")
     roots = []
     for where in ("old-download", "new-download"):
-        with zipfile.ZipFile(zip_path) as zf:
+        with zipfile.ZipFile(offline_zip) as zf:
             zf.extractall(work / where)
         roots.append(work / where / FOLDER)
     return roots[0], roots[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hpo_handbook.tools.build_offline import FOLDER, build_offline, zip_site
+from hpo_handbook.tools.build_offline import FOLDER
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,14 +16,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the offline edition, zip it as `make offline` does, and unzip it elsewhere."""
-    work = tmp_path_factory.mktemp("offline")
-    built = build_offline(work / "build" / FOLDER)
-    zip_path = zip_site(built, work / "site" / "download" / "handbook-offline.zip")
-    with zipfile.ZipFile(zip_path) as zf:
-        zf.extractall(work / "unzipped")
-    root = work / "unzipped" / FOLDER
+def offline_root(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's offline edition, zipped as `make offline` does (tests/conftest.py), unzipped elsewhere."""
+    work = tmp_path_factory.mktemp("offline-unzipped")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(work)
+    root = work / FOLDER
     assert (root / "index.html").is_file()
     return root
 

@@ -10,7 +10,6 @@ Then a changed build is served at the same address and the page offers the new e
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,26 +17,11 @@ import pytest
 
 from hpo_handbook.offline_cache import read_precache
 from hpo_handbook.tools.localsite import served
-from tests.conftest import mkdocs_build
+from tests.conftest import SITE_PATH, SiteServer, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
 QUERY = "วิสัยทัศน์"  # a Thai word from the middle of sentences
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def pwa_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int]]:
-    """A build whose site_url is the address it is served from (instant navigation needs it), and its port."""
-    out = tmp_path_factory.mktemp("site-pwa")
-    port = _free_port()
-    mkdocs_build(out, env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    yield out, port
 
 
 def open_search(page: Any) -> Any:
@@ -78,94 +62,96 @@ def cache_sizes(page: Any) -> dict[str, int]:
     }""")
 
 
-def test_offline_after_one_visit_then_update(page: Any, pwa_site: tuple[Path, int]) -> None:
-    site, port = pwa_site
+def test_offline_after_one_visit_then_update(page: Any, site_server: SiteServer, site: Path,
+                                             tmp_path: Path) -> None:
+    """The session's site at the address its site_url names (instant navigation takes over, as for a reader)."""
+    url, port = site_server.url, site_server.port
     precache = read_precache(site)
     assert precache and precache.files > 40
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
 
-    with served(site, port=port) as url:
-        page.goto(url)
-        # Active means installed, and installing means every listed file was fetched (else the install fails).
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60000)
-        assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active.scriptURL)") == url + "sw.js"
-        # The first worker taking over the first visit is no new edition: nothing to offer the reader.
-        page.wait_for_timeout(300)
-        assert not page.locator("[data-hb=update]").count()
-        sizes = cache_sizes(page)
-        [name] = [n for n in sizes if n.endswith(":precache")]
-        assert name.startswith("hpo-handbook@") and sizes[name] == precache.files
-        # The search index is kept with the pages, though the reader has not searched.
-        assert page.evaluate("""async (name) => (await (await caches.open(name)).keys())
-                                  .some(r => r.url.includes("search/search_index.json"))""", name)
+    page.goto(url)
+    # Active means installed, and installing means every listed file was fetched (else the install fails).
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60000)
+    assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active.scriptURL)") == url + "sw.js"
+    # The first worker taking over the first visit is no new edition: nothing to offer the reader.
+    page.wait_for_timeout(300)
+    assert not page.locator("[data-hb=update]").count()
+    sizes = cache_sizes(page)
+    [name] = [n for n in sizes if n.endswith(":precache")]
+    assert name.startswith("hpo-handbook@") and sizes[name] == precache.files
+    # The search index is kept with the pages, though the reader has not searched.
+    assert page.evaluate("""async (name) => (await (await caches.open(name)).keys())
+                              .some(r => r.url.includes("search/search_index.json"))""", name)
 
     # The server is gone: everything below comes from the worker.
-    with pytest.raises(OSError):
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    with site_server.paused():
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
 
-    page.goto(url)  # a fresh start of the browser tab, no network
-    click_link(page, "missions/strategy/")
-    assert "กลยุทธ์" in page.locator("h1").first.inner_text()
+        page.goto(url)  # a fresh start of the browser tab, no network
+        click_link(page, "missions/strategy/")
+        assert "กลยุทธ์" in page.locator("h1").first.inner_text()
 
-    click_link(page, "checklists/strategy/")
-    box = page.locator(".hb-checklist input[type=checkbox][data-action]").nth(1)
-    action = box.get_attribute("data-action")
-    box.check(force=True)  # custom checkboxes hide the native input behind a styled label
-    page.reload()
-    page.wait_for_function(
-        "a => document.querySelector(`.hb-checklist input[type=checkbox][data-action='${a}']`).checked",
-        arg=action, timeout=10000)
+        click_link(page, "checklists/strategy/")
+        box = page.locator(".hb-checklist input[type=checkbox][data-action]").nth(1)
+        action = box.get_attribute("data-action")
+        box.check(force=True)  # custom checkboxes hide the native input behind a styled label
+        page.reload()
+        page.wait_for_function(
+            "a => document.querySelector(`.hb-checklist input[type=checkbox][data-action='${a}']`).checked",
+            arg=action, timeout=10000)
 
-    click_link(page, "calendar/")
-    assert "ปฏิทิน" in page.locator("h1").first.inner_text()
-    assert "2570" in page.locator("article").inner_text()
+        click_link(page, "calendar/")
+        assert "ปฏิทิน" in page.locator("h1").first.inner_text()
+        assert "2570" in page.locator("article").inner_text()
 
-    click_link(page, "assessment/")
-    page.wait_for_selector("[data-hb-assessment][data-hb-ready] [data-hb=toolbar]:not([hidden])")
-    radio = page.locator("fieldset[data-indicator] input[type=radio][value='4']").first
-    radio.check()
-    key = page.locator("[data-hb-assessment]").get_attribute("data-storage-key")
-    assert '"level":4' in page.evaluate("k => localStorage.getItem(k)", key).replace(" ", "")
+        click_link(page, "assessment/")
+        page.wait_for_selector("[data-hb-assessment][data-hb-ready] [data-hb=toolbar]:not([hidden])")
+        radio = page.locator("fieldset[data-indicator] input[type=radio][value='4']").first
+        radio.check()
+        key = page.locator("[data-hb-assessment]").get_attribute("data-storage-key")
+        assert '"level":4' in page.evaluate("k => localStorage.getItem(k)", key).replace(" ", "")
 
-    assert any("missions/" in h for h in search(page, QUERY))  # the first search ever, and offline
-    page.locator("a[href$='checklists/']:visible").first.wait_for()  # fonts, styles and the page still there
-    assert not page.locator("[data-hb=update]").count()
-    assert not errors, errors
+        assert any("missions/" in h for h in search(page, QUERY))  # the first search ever, and offline
+        page.locator("a[href$='checklists/']:visible").first.wait_for()  # fonts, styles and the page still there
+        assert not page.locator("[data-hb=update]").count()
+        assert not errors, errors
 
-    # A new edition (another fiscal year: the calendar changes) at the same address: offered, then loaded.
-    mkdocs_build(site, env={"SITE_URL": url, "FISCAL_YEAR": "2571"})
-    assert read_precache(site) != precache
-    with served(site, port=port):
-        page.goto(url + "calendar/")
-        assert "2571" not in page.locator("article").inner_text()  # still the edition installed
-        notice = page.locator("[data-hb=update]")
-        notice.wait_for(timeout=60000)
-        assert "ฉบับปรับปรุงใหม่" in notice.inner_text()
-        with page.expect_navigation():
-            notice.locator("button.hb-update__go").click()
-        assert "2571" in page.locator("article").inner_text()
-        sizes = cache_sizes(page)
-        assert sizes[name] == read_precache(site).files  # the previous edition's files are gone
+        # A new edition (another fiscal year: the calendar changes) at the same address: offered, then loaded.
+        # Built beside the session's site, which the other tests keep reading.
+        new_site = tmp_path / "web" / SITE_PATH
+        mkdocs_build(new_site, env={"SITE_URL": url, "FISCAL_YEAR": "2571"})
+        assert read_precache(new_site) != precache
+        with served(tmp_path / "web", port=port):
+            page.goto(url + "calendar/")
+            assert "2571" not in page.locator("article").inner_text()  # still the edition installed
+            notice = page.locator("[data-hb=update]")
+            notice.wait_for(timeout=60000)
+            assert "ฉบับปรับปรุงใหม่" in notice.inner_text()
+            with page.expect_navigation():
+                notice.locator("button.hb-update__go").click()
+            assert "2571" in page.locator("article").inner_text()
+            sizes = cache_sizes(page)
+            assert sizes[name] == read_precache(new_site).files  # the previous edition's files are gone
 
 
-def test_search_says_why_when_the_index_cannot_load(browser: Any, pwa_site: tuple[Path, int]) -> None:
+def test_search_says_why_when_the_index_cannot_load(browser: Any, instant_base_url: str) -> None:
     """Without the offline worker (not installed yet, or a browser without one) and without network, the search box
     explains in Thai instead of showing "initialising search" for ever."""
-    site, port = pwa_site
     context = browser.new_context(locale="th-TH", service_workers="block", viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        with served(site, port=port) as url:
-            page.goto(url + "missions/leadership/", wait_until="networkidle")
-            page.route("**/search/search_index.json*", lambda route: route.abort("internetdisconnected"))
-            box = open_search(page)
-            box.type(QUERY)
-            meta = page.locator(".md-search-result__meta")
-            page.wait_for_function("() => (document.querySelector('.md-search-result__meta') || {}).textContent"
-                                   "?.startsWith('ค้นหาไม่ได้')", timeout=10000)
-            box.type("ก")  # typing on keeps the explanation
-            page.wait_for_timeout(300)
-            assert "เชื่อมต่ออินเทอร์เน็ต" in meta.inner_text()
+        page.goto(instant_base_url + "missions/leadership/", wait_until="networkidle")
+        page.route("**/search/search_index.json*", lambda route: route.abort("internetdisconnected"))
+        box = open_search(page)
+        box.type(QUERY)
+        meta = page.locator(".md-search-result__meta")
+        page.wait_for_function("() => (document.querySelector('.md-search-result__meta') || {}).textContent"
+                               "?.startsWith('ค้นหาไม่ได้')", timeout=10000)
+        box.type("ก")  # typing on keeps the explanation
+        page.wait_for_timeout(300)
+        assert "เชื่อมต่ออินเทอร์เน็ต" in meta.inner_text()
     finally:
         context.close()
