@@ -217,7 +217,7 @@ def build_reference(rendered: Path, out: Path, tmp: Path, search: Any = None) ->
     (HB_DUMP_MARKDOWN), so both sites show the same text, tables and rubrics.
 
     ``search``: None keeps the handbook's search settings (theme configuration, not a handbook asset); ``"search"``
-    is the plugin's stock defaults (for a Thai site: lunr's Thai pipeline and wordcut, loaded with the page), the
+    is the plugin's stock defaults (for a Thai site: lunr's Thai pipeline, loaded by the search worker), the
     variant the issue measured."""
     from ..integrations.mkdocs_config import raw_yaml
 
