@@ -65,6 +65,12 @@ class Background:
             print(f"{self.name}: the background process failed; running it again here", file=sys.stderr)
             self.function()  # its error, if it fails again, stops the build as any step's does
 
+    def close(self) -> None:
+        """End with the child, whatever it did (a failed build): no process is left behind, nothing runs again."""
+        if self.pid is not None:
+            os.waitpid(self.pid, 0)
+            self.pid = None
+
 
 class Worker(Generic[K, V]):
     """``function(item)`` for every distinct item :meth:`submit` sends, in a child process; :meth:`results` ends it

@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -232,8 +231,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build still ends its processes (none is left behind)."""
         written, self.calendars = self.calendars, None
-        if written is not None and written.pid is not None:
-            os.waitpid(written.pid, 0)
+        if written is not None:
+            written.close()
         segmenting, self.segmenting = self.segmenting, None
         if segmenting is not None:
             segmenting.close()
@@ -262,9 +261,13 @@ def _index_work(segment: Callable[[str], str], item: tuple[str, str]) -> Any:
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     """The entries mkdocs-material's search plugin has made so far (title, text, location per section), or None
     when its index is not where this reads it: then the Thai words are all cut after the build, as before."""
-    search = next((p for name, p in config.plugins.items() if name.endswith("search")), None)
-    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else None
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """mkdocs-material's search plugin (``search`` or ``material/search``), or None."""
+    return next((p for name, p in config.plugins.items() if name.endswith("search")), None)
 
 
 def _site_facts(config: MkDocsConfig) -> SiteFacts:
@@ -276,7 +279,7 @@ def _site_facts(config: MkDocsConfig) -> SiteFacts:
 
 def _app_facts(config: MkDocsConfig) -> AppFacts:
     office = config.extra.get("office", {})
-    search = next((p for name, p in config.plugins.items() if name.endswith("search")), None)
+    search = _search_plugin(config)
     langs = search.config.get("lang") if search is not None else None
     return AppFacts(
         site_url=config.site_url or "",
