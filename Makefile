@@ -59,7 +59,8 @@ offline: build  ## build the site, then zip the offline edition (opens from file
 pdf: build $(BIN)/.dev-deps system-deps  ## build the site, then export the checklists and the whole handbook to PDF (site/pdf/)
 	$(BIN)/python -m hpo_handbook.tools.export_pdf --site $(SITE)
 
-bench: $(BIN)/.dev-deps node_modules/.stamp system-deps  ## measure build time, page weight, search, print and Lighthouse; writes BENCHMARKS.md
+bench: $(BIN)/.dev-deps node_modules/.stamp  ## measure build time, page weight, search, print and Lighthouse; writes BENCHMARKS.md
+	@bash scripts/system-deps.sh --bench
 	$(BIN)/python -m hpo_handbook.tools.bench
 
 system-deps:  ## install Chromium and poppler-utils with apt when missing (browser and PDF tests)

@@ -210,6 +210,35 @@ REFERENCES = {
 }
 
 
+# The handbook's Markdown extensions that only change the article's content, not its look or behaviour: the
+# reference keeps them, so that both sites serve the same article (the glossary's <abbr> elements, which the
+# theme's content.tooltips feature then mounts on both).
+CONTENT_EXTENSIONS = ("hpo_handbook.thai_abbr",)
+
+
+def _at_root(value: Any) -> Any:
+    """An extension's options with mkdocs.yml's ``!relative $config_dir`` paths made absolute: the reference's
+    configuration lives in a temporary folder."""
+    if isinstance(value, dict):
+        return {k: _at_root(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_at_root(v) for v in value]
+    return value.replace("$config_dir", str(ROOT)) if isinstance(value, str) else value
+
+
+def thai_system_font() -> str:
+    """The font the system gives Chromium for Thai text when a page names none that has Thai letters (fontconfig),
+    or "" when there is none. A phone always has one (Android: Noto Sans Thai; iOS: Thonburi); a bare Debian machine
+    does not, and there the reference draws every Thai letter as an empty box: no shaping, no real glyphs, a
+    yardstick no reader ever sees. ``make bench`` installs one (scripts/system-deps.sh --bench)."""
+    try:
+        found = subprocess.run(["fc-list", ":lang=th", "family"], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        return ""
+    return sorted({line.split(",")[0].strip() for line in found.stdout.splitlines() if line.strip()})[0] \
+        if found.stdout.strip() else ""
+
+
 def build_reference(rendered: Path, out: Path, tmp: Path, search: Any = None) -> Path:
     """The issue's yardstick: mkdocs-material with the same content and the same theme features (palette,
     instant navigation, tooltips, Markdown extensions, navigation), but none of the handbook's own stylesheets,
@@ -231,8 +260,9 @@ def build_reference(rendered: Path, out: Path, tmp: Path, search: Any = None) ->
         "strict": False,  # links to the PDFs and .ics files written after a handbook build are not there
         "theme": theme,
         "plugins": [search] if search else [p for p in cfg["plugins"] if _entry_name(p) == "search"],
-        "markdown_extensions": [e for e in cfg["markdown_extensions"]
-                                if not _entry_name(e).startswith("hpo_handbook.")],
+        "markdown_extensions": [_at_root(e) for e in cfg["markdown_extensions"]
+                                if not _entry_name(e).startswith("hpo_handbook.")
+                                or _entry_name(e) in CONTENT_EXTENSIONS],
         "extra": {"generator": False},
     }
     config = tmp / f"mkdocs-{out.name}.yml"
@@ -397,6 +427,11 @@ def markdown_report(r: dict[str, Any]) -> str:
                   "แต่ไม่มี CSS, script, ฟอนต์, template, macros และปลั๊กอินของคู่มือ มีสองแบบ: "
                   + "; ".join(f"`{name}` {label}" for name, (_, label) in REFERENCES.items())
                   + f" ทุกไซต์วัดสลับกันทีละรอบ ค่ามัธยฐานของ {runs} รอบต่อหน้า "
+                  + (f"ฟอนต์ไทยของระบบที่ reference ใช้: {r['thai_system_font']} (โทรศัพท์ทุกเครื่องมีฟอนต์ไทยของตัวเอง) "
+                     if r.get("thai_system_font") else
+                     "**เครื่องที่วัดไม่มีฟอนต์ไทยของระบบ: reference แสดงอักษรไทยเป็นกล่องว่าง ผลจึงเทียบไม่ได้** "
+                     if "thai_system_font" in r else "")
+                  +
                   "เป้าหมาย: performance ไม่ต่ำกว่า reference, TBT ไม่เกิน 1.2 เท่าของ reference, "
                   "accessibility, best practices และ SEO ได้ 100", "",
                   "| หน้า | เทียบกับ | performance คู่มือ / ref | TBT (ms) คู่มือ / ref (เท่า) | FCP (ms) คู่มือ / ref | "
@@ -461,7 +496,11 @@ def main() -> None:
     report: dict[str, Any] = {
         "date": now.isoformat(timespec="seconds"), "date_th": thai_date(now),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "thai_system_font": thai_system_font(),
     }
+    if not report["thai_system_font"] and "lighthouse" not in args.skip:
+        print("คำเตือน: เครื่องนี้ไม่มีฟอนต์ไทยของระบบ reference จะแสดงอักษรไทยเป็นกล่องว่าง ผล Lighthouse จึงเทียบไม่ได้ "
+              "(make bench ติดตั้ง fonts-tlwg-loma ให้)", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         if "build" not in args.skip:

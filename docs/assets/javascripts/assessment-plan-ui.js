@@ -18,6 +18,12 @@
 })(this, function (Dom, Stats, Plan, Ics) {
   "use strict";
 
+  /* Print once the Sarabun faces are loaded (fonts.js), so that the paper is in Sarabun even on a first visit. */
+  function printPage() {
+    if (window.HBFonts && window.HBFonts.print) window.HBFonts.print();
+    else window.print();
+  }
+
   var el = Dom.el, append = Dom.append;
   var SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
 
@@ -401,7 +407,7 @@
           document.body.classList.remove("hb-print-plan");
           window.removeEventListener("afterprint", done);
         });
-        window.print();
+        printPage();
       });
     }
     var ics = ctl.$("plan-ics");
