@@ -235,8 +235,8 @@ def thai_system_font() -> str:
         found = subprocess.run(["fc-list", ":lang=th", "family"], capture_output=True, text=True, check=False)
     except FileNotFoundError:
         return ""
-    return sorted({line.split(",")[0].strip() for line in found.stdout.splitlines() if line.strip()})[0] \
-        if found.stdout.strip() else ""
+    families = sorted({line.split(",")[0].strip() for line in found.stdout.splitlines() if line.strip()})
+    return families[0] if families else ""
 
 
 def build_reference(rendered: Path, out: Path, tmp: Path, search: Any = None) -> Path:
@@ -343,6 +343,15 @@ def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
+def _thai_font_sentence(r: dict[str, Any]) -> str:
+    """What the report says of the Thai system font the reference used (nothing for older reports)."""
+    if "thai_system_font" not in r:
+        return ""
+    if r["thai_system_font"]:
+        return f"ฟอนต์ไทยของระบบที่ reference ใช้: {r['thai_system_font']} (โทรศัพท์ทุกเครื่องมีฟอนต์ไทยของตัวเอง) "
+    return "**เครื่องที่วัดไม่มีฟอนต์ไทยของระบบ: reference แสดงอักษรไทยเป็นกล่องว่าง ผลจึงเทียบไม่ได้** "
+
+
 def markdown_report(r: dict[str, Any]) -> str:
     lines = [
         "# ผลการวัดประสิทธิภาพ (Benchmarks)",
@@ -426,12 +435,7 @@ def markdown_report(r: dict[str, Any]) -> str:
                   "reference คือ mkdocs-material ที่มีเนื้อหาเดียวกัน (Markdown หลัง macros ทำงาน) และเปิด feature ของธีมชุดเดียวกัน "
                   "แต่ไม่มี CSS, script, ฟอนต์, template, macros และปลั๊กอินของคู่มือ มีสองแบบ: "
                   + "; ".join(f"`{name}` {label}" for name, (_, label) in REFERENCES.items())
-                  + f" ทุกไซต์วัดสลับกันทีละรอบ ค่ามัธยฐานของ {runs} รอบต่อหน้า "
-                  + (f"ฟอนต์ไทยของระบบที่ reference ใช้: {r['thai_system_font']} (โทรศัพท์ทุกเครื่องมีฟอนต์ไทยของตัวเอง) "
-                     if r.get("thai_system_font") else
-                     "**เครื่องที่วัดไม่มีฟอนต์ไทยของระบบ: reference แสดงอักษรไทยเป็นกล่องว่าง ผลจึงเทียบไม่ได้** "
-                     if "thai_system_font" in r else "")
-                  +
+                  + f" ทุกไซต์วัดสลับกันทีละรอบ ค่ามัธยฐานของ {runs} รอบต่อหน้า " + _thai_font_sentence(r) +
                   "เป้าหมาย: performance ไม่ต่ำกว่า reference, TBT ไม่เกิน 1.2 เท่าของ reference, "
                   "accessibility, best practices และ SEO ได้ 100", "",
                   "| หน้า | เทียบกับ | performance คู่มือ / ref | TBT (ms) คู่มือ / ref (เท่า) | FCP (ms) คู่มือ / ref | "

@@ -72,8 +72,8 @@ _REWRITE_LINKS_JS = """
 
 # Before each print: lay the page out for paper, then load every face the style sheets declare and wait until
 # all are applied. `document.fonts.ready` alone is not enough: it settles once no face is loading, and a face that
-# the screen layout never asked for (the Thai bold of a heading shown only on paper, say) has not started yet; and
-# with the Sarabun faces preloaded for phones (overrides/main.html), the first prints after a navigation set the
+# the screen layout never asked for (a face the screen does not use yet: fonts.js) has not started yet; and when
+# every page preloaded the Sarabun faces (before fonts.js), the first prints after a navigation set the
 # Thai text in Chromium's fallback face on some runs (22-95 % of the letters, `make pdf` on ba5a89d). Loading
 # each FontFace explicitly, then two animation frames so that the relayout with the loaded faces is committed,
 # made every export set in Sarabun; the PDF is read back anyway (check_pdf.fonts_outside_sarabun) before it is

@@ -23,12 +23,6 @@
 })(this, function (HBStorage, Model, Stats, Dom, Report, Team, Plan, PlanUi) {
   "use strict";
 
-  /* Print once the Sarabun faces are loaded (fonts.js), so that the paper is in Sarabun even on a first visit. */
-  function printPage() {
-    if (window.HBFonts && window.HBFonts.print) window.HBFonts.print();
-    else window.print();
-  }
-
   var el = Dom.el, append = Dom.append;
   var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
   var WHAT = "ข้อมูลการประเมิน";
@@ -277,7 +271,7 @@
       if (chosen) self.importFile(chosen);
     });
     var print = this.$("print");
-    if (print) print.addEventListener("click", printPage);
+    if (print) print.addEventListener("click", function () { window.HBFonts.print(); });
   };
 
   /** Today in Buddhist Era for file names, like the pages' dates: "2569-12-06". */

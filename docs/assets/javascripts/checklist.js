@@ -22,12 +22,6 @@
 })(this, function (HBStorage) {
   "use strict";
 
-  /* Print once the Sarabun faces are loaded (fonts.js), so that the paper is in Sarabun even on a first visit. */
-  function printPage() {
-    if (window.HBFonts && window.HBFonts.print) window.HBFonts.print();
-    else window.print();
-  }
-
   var FIELDS = ["owner", "due", "note"];
   var WHAT = "ข้อมูลแบบตรวจสอบ";
   var MESSAGES = {
@@ -207,7 +201,7 @@
     var tools = form.querySelector(".hb-checklist-tools");
     if (tools) tools.hidden = false;
     var print = form.querySelector("[data-checklist-print]");
-    if (print) print.addEventListener("click", printPage);
+    if (print) print.addEventListener("click", function () { window.HBFonts.print(); });
     var clear = form.querySelector("[data-checklist-clear]");
     if (clear) {
       clear.addEventListener("click", function () {

@@ -13,12 +13,6 @@
 })(this, function (HBStorage) {
   "use strict";
 
-  /* Print once the Sarabun faces are loaded (fonts.js), so that the paper is in Sarabun even on a first visit. */
-  function printPage() {
-    if (window.HBFonts && window.HBFonts.print) window.HBFonts.print();
-    else window.print();
-  }
-
   var MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
     "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
   var FISCAL = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -75,7 +69,7 @@
       if (button.dataset.ready) return;
       button.dataset.ready = "true";
       button.hidden = false;
-      button.addEventListener("click", printPage);
+      button.addEventListener("click", function () { window.HBFonts.print(); });
     });
   }
 
